@@ -1,0 +1,46 @@
+"""Detectors: each looks at an aligned comparison and reports changes of one family.
+
+A detector is any object with a ``name`` and a ``detect(context)`` method returning
+:class:`~newsdiff.models.Change` objects; pass your own to :func:`newsdiff.compare`
+with ``detectors=[*default_detectors(), MyDetector()]``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from newsdiff.models import AlignmentGroup, Change, Document, QuoteLedgerEntry
+
+__all__ = ["Context", "Detector"]
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What every detector sees: both documents, their alignment and the quote ledger.
+
+    ``alignment[i]`` is the group a change refers to as ``group=i``.
+    """
+
+    original: Document
+    rewrite: Document
+    alignment: tuple[AlignmentGroup, ...]
+    quotes: tuple[QuoteLedgerEntry, ...] = ()
+
+
+@runtime_checkable
+class Detector(Protocol):
+    """Something that finds changes of one family in a comparison."""
+
+    @property
+    def name(self) -> str:
+        """A short identifier, written into each change's ``detector`` field."""
+        ...
+
+    def detect(self, context: Context) -> Iterable[Change]:
+        """Yield the changes found in ``context``; spans index the documents' texts."""
+        ...
