@@ -1,0 +1,301 @@
+"""Find hedges, conjecture, predictions and rhetorical questions in a stretch of text.
+
+The cues come from the ``hedges`` lexicon (one list per category; see its ``[meta]``
+for provenance). Matching is one left-to-right pass over the words: at each word the
+longest listed phrase that starts there wins, so "could not" (listed as a look-alike)
+shields "could", and "is expected to" is one cue, not two. A few words need context
+that a list cannot hold, and carry small rules here:
+
+- "may" before a number, or "May" with a capital inside a sentence, is the month or a
+  name ("May 5", "Theresa May"), not the modal;
+- "might" after a determiner or before "of" is the noun ("the might of the navy");
+- "would" before a narrative word ("would later become") tells past events, not a guess.
+
+A question mark that ends a sentence outside quotation marks is a rhetorical question
+in the writer's own voice. :func:`find_quote_spans` finds quotation marks, so callers
+can leave out what a source said (``exclude=``) and charge the writer only with their
+own speculation.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsdiff.lexicons import Lexicon, load_lexicon
+from newsdiff.models import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["Hedge", "HedgeMatcher", "find_hedges", "find_quote_spans", "inside"]
+
+#: Category of a question asked in the writer's own voice.
+RHETORICAL_QUESTION = "rhetorical_question"
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# Characters allowed between the words of one phrase: a phrase never runs over punctuation.
+_PHRASE_GAP = frozenset(" \t\u00a0-\u2010\u2011")
+_SENTENCE_START_BEFORE = frozenset(".!?\n\r\"'\u201c\u201d\u2018\u2019([:;\u2014\u2013")
+_QUESTION_BOUNDARY = frozenset(".!?\n\r\u2028\u2029")
+_QUESTION_AFTER = frozenset(" \t\n\r\"')]\u201d\u2019\u00bb")
+_QUESTION_LEAD = " \t\"'\u201c\u2018\u00ab(-\u2014\u2013"
+_CASE_SENSITIVE = frozenset({"may"})
+_NOT_HEDGE = "not_hedge"
+
+
+@attrs.frozen(kw_only=True)
+class Hedge:
+    """One cue of speculation: where it is, its category and the listed phrase it matched.
+
+    ``cue`` is the lexicon phrase in lower case ("appears to"), or ``"?"`` for a
+    rhetorical question, so two versions can be compared without caring about case or
+    typography.
+    """
+
+    span: Span
+    category: str
+    cue: str
+
+
+@attrs.frozen
+class _Token:
+    start: int
+    end: int
+    raw: str
+    word: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [
+        _Token(match.start(), match.end(), match.group(), _normal(match.group()))
+        for match in _WORD.finditer(text, start, end)
+    ]
+
+
+def _normal(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(_normal(match.group()) for match in _WORD.finditer(phrase))
+
+
+class HedgeMatcher:
+    """The cue lists of one hedge lexicon, indexed by first word for a linear scan.
+
+    Build one from your own :class:`~newsdiff.lexicons.Lexicon` (same list names as the
+    shipped ``hedges`` lexicon) to change what counts as a hedge.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        """Index every list of ``lexicon`` except the ``rule_`` lists read by the rules."""
+        phrases: dict[tuple[str, ...], str] = {}
+        for category, terms in lexicon.terms.items():
+            if category.startswith("rule_"):
+                continue
+            for term in terms:
+                words = _phrase_words(term)
+                # The look-alike list wins over a cue list naming the same phrase.
+                if words and (words not in phrases or category == _NOT_HEDGE):
+                    phrases[words] = category
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, category in phrases.items():
+            index.setdefault(words[0], []).append((words, category))
+        self._index = {
+            first: tuple(sorted(entries, key=lambda entry: (-len(entry[0]), entry[0])))
+            for first, entries in index.items()
+        }
+        self._might_noun = frozenset(_normal(word) for word in lexicon.get("rule_might_noun"))
+        self._narrative_would = frozenset(
+            _normal(word) for word in lexicon.get("rule_narrative_would")
+        )
+
+    def scan(self, text: str, start: int, end: int) -> list[Hedge]:
+        """Return the word cues of ``text[start:end]`` in text order (no questions)."""
+        tokens = _tokens(text, start, end)
+        found: list[Hedge] = []
+        position = 0
+        while position < len(tokens):
+            width, category = self._match(text, tokens, position)
+            if width and category != _NOT_HEDGE:
+                first, last = tokens[position], tokens[position + width - 1]
+                cue = " ".join(token.word for token in tokens[position : position + width])
+                found.append(
+                    Hedge(span=Span.of(text, first.start, last.end), category=category, cue=cue)
+                )
+            position += max(width, 1)
+        return found
+
+    def _match(self, text: str, tokens: list[_Token], position: int) -> tuple[int, str]:
+        for words, category in self._index.get(tokens[position].word, ()):
+            width = len(words)
+            window = tokens[position : position + width]
+            if len(window) < width or any(
+                token.word != word for token, word in zip(window, words, strict=True)
+            ):
+                continue
+            if any(
+                not set(text[left.end : right.start]) <= _PHRASE_GAP
+                for left, right in itertools.pairwise(window)
+            ):
+                continue
+            if category != _NOT_HEDGE and not self._allowed(text, tokens, position, width):
+                continue
+            return width, category
+        return 0, ""
+
+    def _allowed(self, text: str, tokens: list[_Token], position: int, width: int) -> bool:
+        token = tokens[position]
+        before = tokens[position - 1].word if position else ""
+        after = tokens[position + 1] if position + 1 < len(tokens) else None
+        if token.word == "may":
+            if after is not None and after.word[:1].isdigit():
+                return False
+            return not (token.raw[:1].isupper() and not _sentence_initial(text, token.start))
+        if token.word == "might" and width == 1:
+            return before not in self._might_noun and (after is None or after.word != "of")
+        if token.word == "would" and width == 1 and after is not None:
+            return after.word not in self._narrative_would
+        return True
+
+
+def _sentence_initial(text: str, offset: int) -> bool:
+    index = offset - 1
+    while index >= 0 and text[index] in " \t\u00a0":
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_START_BEFORE
+
+
+@functools.cache
+def _default_matcher() -> HedgeMatcher:
+    return HedgeMatcher(load_lexicon("hedges"))
+
+
+def find_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the ``(start, end)`` offsets of the quotations in ``text``, marks included.
+
+    Straight and curly double quotes are followed; a double quotation still open at a
+    line break ends there, because news style re-opens a quotation that runs on into
+    the next paragraph. Single quotes (straight or curly) count only when an opening
+    mark before a word meets a closing mark after one in the same paragraph, so
+    apostrophes never open a quotation. One pass, linear in the text.
+
+    >>> find_quote_spans('He said "it may rain" and left.')
+    ((8, 20),)
+    >>> find_quote_spans("It\u2019s the boys\u2019 car, a \u2018gift\u2019.")
+    ((24, 30),)
+    """
+    spans: list[tuple[int, int]] = []
+    double_open: int | None = None
+    single_open: int | None = None
+    for index, char in enumerate(text):
+        if char in "\n\r\u2028\u2029":
+            if double_open is not None:
+                spans.append((double_open, index))
+            double_open = single_open = None
+        elif char in "\u201c\u201e\u00ab" and double_open is None:
+            double_open, single_open = index, None
+        elif char in '\u201d\u00bb\u201c\u201e"' and double_open is not None:
+            if char in '\u201d\u00bb"':
+                spans.append((double_open, index + 1))
+                double_open = single_open = None
+        elif char == '"':
+            double_open, single_open = index, None
+        elif char in "'\u2018\u2019" and double_open is None:
+            word_before = index > 0 and text[index - 1].isalnum()
+            word_after = index + 1 < len(text) and text[index + 1].isalnum()
+            if single_open is None and char != "\u2019" and not word_before and word_after:
+                single_open = index
+            elif single_open is not None and not word_after and index > single_open + 1:
+                spans.append((single_open, index + 1))
+                single_open = None
+    if double_open is not None:
+        spans.append((double_open, len(text)))
+    return tuple(spans)
+
+
+def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Say whether ``[start, end)`` lies within one of ``spans`` (sorted, not overlapping).
+
+    >>> inside(((8, 20),), 10, 13)
+    True
+    >>> inside(((8, 20),), 2, 5)
+    False
+    """
+    low, high = 0, len(spans)
+    while low < high:
+        middle = (low + high) // 2
+        if spans[middle][1] <= start:
+            low = middle + 1
+        else:
+            high = middle
+    return low < len(spans) and spans[low][0] <= start and end <= spans[low][1]
+
+
+def _questions(text: str, start: int, end: int, quotes: tuple[tuple[int, int], ...]) -> list[Hedge]:
+    found: list[Hedge] = []
+    boundary = start
+    for index in range(start, end):
+        char = text[index]
+        if char in _QUESTION_BOUNDARY and char != "?":
+            boundary = index + 1
+            continue
+        if char != "?":
+            continue
+        follows = text[index + 1] if index + 1 < len(text) else " "
+        if follows in _QUESTION_AFTER and not inside(quotes, index, index + 1):
+            first = boundary
+            while first < index and text[first] in _QUESTION_LEAD:
+                first += 1
+            if first < index:
+                found.append(
+                    Hedge(
+                        span=Span.of(text, first, index + 1), category=RHETORICAL_QUESTION, cue="?"
+                    )
+                )
+        boundary = index + 1
+    return found
+
+
+def find_hedges(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    exclude: Iterable[tuple[int, int]] = (),
+    matcher: HedgeMatcher | None = None,
+) -> tuple[Hedge, ...]:
+    """Find the speculation cues of ``text[start:end]``, in text order.
+
+    Args:
+        text: The whole text; every span returned indexes it.
+        start: Where to start looking.
+        end: Where to stop looking (the end of ``text`` when ``None``).
+        exclude: ``(start, end)`` stretches to leave out, typically the quotations from
+            :func:`find_quote_spans` so that only the writer's own voice counts. A
+            question mark inside one of them is not a rhetorical question.
+        matcher: The cue lists to use; the shipped ``hedges`` lexicon when ``None``.
+
+    Returns:
+        The cues, ordered by position and then by length.
+
+    >>> [(hedge.span.text, hedge.category) for hedge in find_hedges("Prices may rise.")]
+    [('may', 'modal')]
+    >>> find_hedges("Talks began on May 5 and could not resume.")
+    ()
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    skip = tuple(sorted(exclude))
+    found = [
+        hedge
+        for hedge in (matcher or _default_matcher()).scan(text, start, stop)
+        if not inside(skip, hedge.span.start, hedge.span.end)
+    ]
+    found.extend(_questions(text, start, stop, skip))
+    found.sort(key=lambda hedge: (hedge.span.start, hedge.span.end, hedge.category))
+    return tuple(found)
