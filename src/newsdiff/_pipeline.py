@@ -1,0 +1,272 @@
+"""The comparison pipeline: load, segment, align, word-diff, detect, measure, report.
+
+Data flows one way through small modules; this one only wires them together and
+applies the rules that hold for every detector (no change on identical text, no
+"reworded" where a more specific change explains the group).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Indel
+
+from newsdiff._align import align_sentences
+from newsdiff._metrics import compare_readability, readability, share
+from newsdiff._segment import segment
+from newsdiff._text import DEFAULT_MAX_CHARS, load_text
+from newsdiff._tokens import Token, encode, tokenize
+from newsdiff._wordiff import diff_tokens
+from newsdiff.detect import Context, Detector
+from newsdiff.detect.structure import StructureDetector
+from newsdiff.exceptions import InputError
+from newsdiff.lexicons import load_lexicon
+from newsdiff.models import (
+    AlignmentGroup,
+    Change,
+    ChangeKind,
+    Document,
+    Metrics,
+    MoveDirection,
+    QuoteLedgerEntry,
+    Relation,
+    Report,
+    WordEdit,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from newsdiff._align import Pairing
+
+__all__ = ["compare", "compare_files", "default_detectors"]
+
+#: Similarity of all words (function words too) from which a changed sentence counts as
+#: edited rather than paraphrased.
+EDITED_THRESHOLD = 0.6
+_QUIET = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC})
+
+
+def default_detectors() -> tuple[Detector, ...]:
+    """The detectors :func:`compare` runs when none are given, in the order they run."""
+    return (StructureDetector(),)
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    lexicon = load_lexicon("function_words")
+    return frozenset(word for words in lexicon.terms.values() for word in words)
+
+
+def _content_words(tokens: Sequence[Token], vocabulary: dict[str, str]) -> str:
+    """Encode the words of a sentence that carry content, one character per word."""
+    skip = _function_words()
+    return encode([t.key for t in tokens if t.is_word and t.key.lower() not in skip], vocabulary)
+
+
+def _as_text(source: str | bytes, name: str, max_chars: int) -> str:
+    if isinstance(source, os.PathLike):
+        msg = f"{name}: got a path; use compare_files() or pass the text itself"
+        raise InputError(msg)
+    try:
+        return load_text(source, max_chars=max_chars)
+    except InputError as err:
+        message = str(err)
+        if not message.startswith(name):
+            message = f"{name}: {message.split(': ', 1)[-1]}"
+        raise InputError(message) from err
+
+
+def compare(
+    original: str | bytes,
+    rewrite: str | bytes,
+    *,
+    detectors: Iterable[Detector] | None = None,
+    original_name: str | None = None,
+    rewrite_name: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Report:
+    """Compare an original article with a rewrite and report what changed.
+
+    Args:
+        original: The original article, as text or as bytes to decode.
+        rewrite: The rewritten article, as text or as bytes to decode.
+        detectors: The detectors to run; :func:`default_detectors` when ``None``.
+        original_name: A name for the original, shown in reports (a file name, say).
+        rewrite_name: A name for the rewrite.
+        max_chars: Longest input accepted, in characters.
+
+    Returns:
+        A :class:`~newsdiff.models.Report` whose spans index the decoded texts.
+
+    Raises:
+        InputError: Either text is empty, binary, undecodable or too long.
+
+    >>> report = compare("Officials met on Monday. Talks failed.", "Officials met on Monday.")
+    >>> [(c.kind.value, c.original[0].text) for c in report.changes]
+    [('removed_content', 'Talks failed.')]
+    """
+    original_text = _as_text(original, original_name or "original", max_chars)
+    rewrite_text = _as_text(rewrite, rewrite_name or "rewrite", max_chars)
+    original_doc = segment(original_text, name=original_name)
+    rewrite_doc = segment(rewrite_text, name=rewrite_name)
+    original_tokens = [
+        tokenize(original_text, s.span.start, s.span.end) for s in original_doc.sentences
+    ]
+    rewrite_tokens = [
+        tokenize(rewrite_text, s.span.start, s.span.end) for s in rewrite_doc.sentences
+    ]
+    vocabulary: dict[str, str] = {}
+    pairings = align_sentences(
+        [_content_words(tokens, vocabulary) for tokens in original_tokens],
+        [_content_words(tokens, vocabulary) for tokens in rewrite_tokens],
+        solo_original=frozenset(i for i, s in enumerate(original_doc.sentences) if s.headline),
+        solo_rewrite=frozenset(j for j, s in enumerate(rewrite_doc.sentences) if s.headline),
+    )
+    alignment, reused_words = _build_alignment(
+        pairings, original_doc, rewrite_doc, original_tokens, rewrite_tokens
+    )
+    quotes: tuple[QuoteLedgerEntry, ...] = ()
+    context = Context(
+        original=original_doc, rewrite=rewrite_doc, alignment=alignment, quotes=quotes
+    )
+    changes = _run_detectors(
+        context, default_detectors() if detectors is None else tuple(detectors)
+    )
+    original_words = sum(t.is_word for tokens in original_tokens for t in tokens)
+    rewrite_words = sum(t.is_word for tokens in rewrite_tokens for t in tokens)
+    metrics = Metrics(
+        reuse=share(reused_words, rewrite_words),
+        coverage=share(reused_words, original_words),
+        readability=compare_readability(
+            readability(original_tokens, original_text), readability(rewrite_tokens, rewrite_text)
+        ),
+    )
+    return Report(
+        original=original_doc,
+        rewrite=rewrite_doc,
+        alignment=alignment,
+        changes=changes,
+        metrics=metrics,
+        quotes=quotes,
+    )
+
+
+def compare_files(
+    original: str | os.PathLike[str],
+    rewrite: str | os.PathLike[str],
+    *,
+    detectors: Iterable[Detector] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Report:
+    """Compare two article files; each is decoded as :func:`newsdiff.load_text` does.
+
+    Raises:
+        InputError: A file is missing, unreadable, or not usable text.
+    """
+    original_path, rewrite_path = os.fspath(original), os.fspath(rewrite)
+    return compare(
+        load_text(_path(original_path), max_chars=max_chars),
+        load_text(_path(rewrite_path), max_chars=max_chars),
+        detectors=detectors,
+        original_name=_path(original_path).name,
+        rewrite_name=_path(rewrite_path).name,
+        max_chars=max_chars,
+    )
+
+
+def _path(name: str) -> Path:
+    return Path(name)
+
+
+def _build_alignment(
+    pairings: Sequence[Pairing],
+    original: Document,
+    rewrite: Document,
+    original_tokens: Sequence[Sequence[Token]],
+    rewrite_tokens: Sequence[Sequence[Token]],
+) -> tuple[tuple[AlignmentGroup, ...], int]:
+    groups = []
+    reused_total = 0
+    for pairing in pairings:
+        left = [t for i in pairing.original for t in original_tokens[i]]
+        right = [t for j in pairing.rewrite for t in rewrite_tokens[j]]
+        edits: tuple[WordEdit, ...] = ()
+        if left and right:
+            diff = diff_tokens(original.text, left, rewrite.text, right)
+            edits, reused_total = diff.edits, reused_total + diff.reused_words
+        relation = _relation(pairing, original, rewrite, left, right)
+        groups.append(
+            AlignmentGroup(
+                relation=relation,
+                original=tuple(original.sentences[i].span for i in pairing.original),
+                rewrite=tuple(rewrite.sentences[j].span for j in pairing.rewrite),
+                original_sentences=pairing.original,
+                rewrite_sentences=pairing.rewrite,
+                similarity=1.0 if relation in _QUIET else pairing.similarity,
+                move=None
+                if not pairing.moved
+                else (MoveDirection.LATER if pairing.moved > 0 else MoveDirection.EARLIER),
+                edits=() if relation in _QUIET else edits,
+            )
+        )
+    return tuple(groups), reused_total
+
+
+def _relation(
+    pairing: Pairing,
+    original: Document,
+    rewrite: Document,
+    left: Sequence[Token],
+    right: Sequence[Token],
+) -> Relation:
+    if not pairing.rewrite:
+        return Relation.REMOVED
+    if not pairing.original:
+        return Relation.ADDED
+    if pairing.moved:
+        return Relation.MOVED
+    if len(pairing.original) > 1:
+        return Relation.MERGED
+    if len(pairing.rewrite) > 1:
+        return Relation.SPLIT
+    if (
+        original.sentences[pairing.original[0]].span.text
+        == rewrite.sentences[pairing.rewrite[0]].span.text
+    ):
+        return Relation.IDENTICAL
+    if [t.key for t in left] == [t.key for t in right]:
+        return Relation.TYPOGRAPHIC
+    vocabulary: dict[str, str] = {}
+    words = Indel.normalized_similarity(
+        encode([t.key for t in left if t.is_word], vocabulary),
+        encode([t.key for t in right if t.is_word], vocabulary),
+    )
+    return Relation.EDITED if words >= EDITED_THRESHOLD else Relation.PARAPHRASED
+
+
+def _run_detectors(context: Context, detectors: Sequence[Detector]) -> tuple[Change, ...]:
+    found: list[Change] = []
+    for detector in detectors:
+        for change in detector.detect(context):
+            if change.group is not None and context.alignment[change.group].relation in _QUIET:
+                continue
+            found.append(change)
+    specific = {
+        c.group
+        for c in found
+        if c.kind is not ChangeKind.REWORDED and c.kind is not ChangeKind.MOVED
+    }
+    kept = [c for c in found if c.kind is not ChangeKind.REWORDED or c.group not in specific]
+    kept.sort(key=_change_order)
+    return tuple(dict.fromkeys(kept))
+
+
+def _change_order(change: Change) -> tuple[int, int, int, str, str]:
+    first_rewrite = change.rewrite[0].start if change.rewrite else -1
+    first_original = change.original[0].start if change.original else -1
+    group = change.group if change.group is not None else 1 << 30
+    return (group, first_rewrite, first_original, change.kind.value, change.explanation)

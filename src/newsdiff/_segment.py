@@ -1,0 +1,167 @@
+"""Split an article into paragraphs, a headline, boilerplate and sentences, with offsets.
+
+Sentence boundaries come from ``sentencex`` (Wikimedia's maintained rule-based
+segmenter): on the seeds and a set of tricky news sentences (abbreviations such as
+"U.S." and "Gen.", quotes that end sentences, runs of quoted questions) it got every
+case right in about 0.03 ms per article, where pysbd, also right, took 9 ms and syntok
+and nupunkt split quoted questions apart. Boilerplate is recognised here so that it
+never reaches the alignment and is never reported as a content change.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sentencex
+
+from newsdiff.models import Boilerplate, BoilerplateKind, Document, Sentence, Span
+
+__all__ = ["segment"]
+
+_LINE = re.compile(r"[^\r\n]+")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
+_PARAGRAPH_BLOCK = re.compile(r"(?:[^\r\n]|(?:\r\n|\r|\n)(?![ \t\u00a0]*(?:\r\n|\r|\n|$)))+")
+
+# A dateline opening the first paragraph: "date 2026-01-21", "2026-01-21:",
+# "WASHINGTON (Reuters) -", "MEXICO CITY, Jan. 21 (AP) --".
+_DATELINE = re.compile(
+    r"""\A[ \t\u00a0]*(?:
+        (?:date[ \t]+)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?[ \t]*[:\-\u2013\u2014]?
+      | [A-Z][A-Z .'\u2019-]{1,40}(?:,[ \t][A-Z][A-Za-z. ]{1,20}\d{0,2})?[ \t]*
+        \((?:AP|Reuters|AFP|UPI|Bloomberg|dpa|EFE|ANSA|Xinhua)\)[ \t]*[-\u2013\u2014]{1,2}
+    )[ \t\u00a0]*""",
+    re.VERBOSE,
+)
+_UPDATE = re.compile(
+    r"\A[ \t\u00a0]*(?:UPDATE(?:D)?|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|CORRECTION|"
+    r"EDITOR'?S NOTE|WATCH|LIVE)(?:[ \t]+\d[^:\r\n]{0,30})?[ \t]*:[ \t\u00a0]*",
+)
+_COPYRIGHT = re.compile(
+    r"\A[ \t\u00a0]*(?:\u00a9|\(c\)|copyright\b)|all rights reserved|do not reproduce without",
+    re.IGNORECASE,
+)
+_FINAL_PUNCTUATION = frozenset(".!?:;\"'\u201d\u2019\u2026")
+_HEADLINE_MAX_CHARS = 160
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines; when there are none, every line is a paragraph."""
+    body_start, body_end = _strip(text, 0, len(text))
+    pattern = _PARAGRAPH_BLOCK if _BLANK_LINE.search(text, body_start, body_end) else _LINE
+    spans = []
+    for match in pattern.finditer(text, body_start, body_end):
+        start, end = _strip(text, match.start(), match.end())
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\u200b\ufeff"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u200b\ufeff"):
+        end -= 1
+    return start, end
+
+
+def _is_headline(text: str, start: int, end: int, paragraphs: int) -> bool:
+    stretch = text[start:end]
+    return (
+        paragraphs > 1
+        and end - start <= _HEADLINE_MAX_CHARS
+        and "\n" not in stretch
+        and "\r" not in stretch
+        and stretch[-1] not in _FINAL_PUNCTUATION
+        and any(char.isalpha() for char in stretch)
+    )
+
+
+# Typographic variants mapped one character to one character, so the segmenter sees
+# the same text whatever the quotes and spaces, and its offsets still index the raw text.
+_SEGMENTER_VIEW = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007", " "),
+        **dict.fromkeys("\u2008\u2009\u200a\u202f\u205f\u3000", " "),
+    }
+)
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    view = text[start:end].translate(_SEGMENTER_VIEW)
+    for boundary in sentencex.get_sentence_boundaries("en", view):
+        s, e = _strip(text, start + boundary["start_index"], start + boundary["end_index"])
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def segment(text: str, *, name: str | None = None) -> Document:
+    r"""Find the paragraphs, headline, boilerplate and sentences of ``text``.
+
+    Boilerplate (datelines, "UPDATE:" markers, copyright footers) is listed apart and
+    belongs to no sentence; every other non-blank character belongs to one sentence.
+
+    >>> doc = segment("Big News Today\\n\\nOfficials met Gen. Ruiz. He left.")
+    >>> [s.span.text for s in doc.sentences]
+    ['Big News Today', 'Officials met Gen. Ruiz.', 'He left.']
+    >>> doc.headline.text
+    'Big News Today'
+    """
+    paragraphs = _paragraph_spans(text)
+    boilerplate: list[Boilerplate] = []
+    sentences: list[Sentence] = []
+    headline: Span | None = None
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        start = p_start
+        if _COPYRIGHT.search(text, p_start, p_end) and p_end - p_start < 300:
+            boilerplate.append(
+                Boilerplate(kind=BoilerplateKind.COPYRIGHT, span=Span.of(text, p_start, p_end))
+            )
+            continue
+        if number == 0:
+            start = _take_prefix(
+                text, start, p_end, _DATELINE, BoilerplateKind.DATELINE, boilerplate
+            )
+        if number <= 1:
+            start = _take_prefix(
+                text, start, p_end, _UPDATE, BoilerplateKind.UPDATE_MARKER, boilerplate
+            )
+        if start >= p_end:
+            continue
+        if number == 0 and _is_headline(text, start, p_end, len(paragraphs)):
+            headline = Span.of(text, start, p_end)
+            sentences.append(Sentence(span=headline, paragraph=number, headline=True))
+            continue
+        sentences.extend(
+            Sentence(span=Span.of(text, s, e), paragraph=number)
+            for s, e in _sentence_spans(text, start, p_end)
+        )
+    return Document(
+        text=text,
+        name=name,
+        headline=headline,
+        paragraphs=tuple(Span.of(text, s, e) for s, e in paragraphs),
+        sentences=tuple(sentences),
+        boilerplate=tuple(sorted(boilerplate, key=lambda item: item.span.start)),
+    )
+
+
+def _take_prefix(
+    text: str,
+    start: int,
+    end: int,
+    pattern: re.Pattern[str],
+    kind: BoilerplateKind,
+    found: list[Boilerplate],
+) -> int:
+    """Record a boilerplate prefix of ``text[start:end]``; return where content starts."""
+    match = pattern.match(text[start:end])
+    if match is None or match.end() == 0:
+        return start
+    prefix_start, prefix_end = _strip(text, start, start + match.end())
+    if prefix_start < prefix_end:
+        found.append(Boilerplate(kind=kind, span=Span.of(text, prefix_start, prefix_end)))
+    return _strip(text, start + match.end(), end)[0]

@@ -1,0 +1,122 @@
+"""Word-level differences inside one aligned group: the one place that uses diff-match-patch.
+
+Each word or punctuation token is encoded as one character, so diff-match-patch
+works on whole words (never "te[x->s]t"), and its semantic clean-up merges chopped
+edits into readable ones. The timeout is 0 (no time limit) so that a diff never
+depends on how busy the machine is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+from diff_match_patch import diff_match_patch
+
+from newsdiff._tokens import Token, encode
+from newsdiff.models import EditOp, Span, WordEdit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["WordDiff", "diff_tokens"]
+
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0
+
+
+@attrs.frozen
+class WordDiff:
+    """Edits of one group, and how many words of each side sit in long shared runs."""
+
+    edits: tuple[WordEdit, ...]
+    reused_words: int
+
+
+#: A run of equal words this long counts as reused text; shorter runs are coincidence
+#: ("the", "of the") unless the run is a whole side of the group.
+_REUSE_RUN = 3
+
+
+def diff_tokens(
+    original_text: str,
+    original: Sequence[Token],
+    rewrite_text: str,
+    rewrite: Sequence[Token],
+) -> WordDiff:
+    """Diff two token sequences on their folded keys; spans index the raw texts.
+
+    >>> from newsdiff._tokens import tokenize
+    >>> a, b = "They met on Monday.", "They met on Friday."
+    >>> diff = diff_tokens(a, tokenize(a), b, tokenize(b))
+    >>> [(e.op.value, e.original.text, e.rewrite.text) for e in diff.edits]
+    [('replace', 'Monday', 'Friday')]
+    """
+    vocabulary: dict[str, str] = {}
+    left = encode([token.key for token in original], vocabulary)
+    right = encode([token.key for token in rewrite], vocabulary)
+    diffs = _DMP.diff_main(left, right, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    edits: list[WordEdit] = []
+    reused = 0
+    total_words_left = sum(token.is_word for token in original)
+    i = j = 0
+    pending_delete: tuple[int, int] | None = None
+    pending_insert: tuple[int, int] | None = None
+    for op, chars in diffs:
+        length = len(chars)
+        if op == 0:
+            _flush(
+                edits,
+                original_text,
+                original,
+                rewrite_text,
+                rewrite,
+                pending_delete,
+                pending_insert,
+            )
+            pending_delete = pending_insert = None
+            words = sum(token.is_word for token in original[i : i + length])
+            if words >= _REUSE_RUN or words == total_words_left:
+                reused += words
+            i += length
+            j += length
+        elif op == -1:
+            pending_delete = (
+                (i, i + length) if pending_delete is None else (pending_delete[0], i + length)
+            )
+            i += length
+        else:
+            pending_insert = (
+                (j, j + length) if pending_insert is None else (pending_insert[0], j + length)
+            )
+            j += length
+    _flush(edits, original_text, original, rewrite_text, rewrite, pending_delete, pending_insert)
+    return WordDiff(edits=tuple(edits), reused_words=reused)
+
+
+def _flush(
+    edits: list[WordEdit],
+    original_text: str,
+    original: Sequence[Token],
+    rewrite_text: str,
+    rewrite: Sequence[Token],
+    deleted: tuple[int, int] | None,
+    inserted: tuple[int, int] | None,
+) -> None:
+    if deleted is None and inserted is None:
+        return
+    old = _span(original_text, original, deleted)
+    new = _span(rewrite_text, rewrite, inserted)
+    if old is not None and new is not None:
+        edits.append(WordEdit(op=EditOp.REPLACE, original=old, rewrite=new))
+    elif old is not None:
+        edits.append(WordEdit(op=EditOp.DELETE, original=old))
+    elif new is not None:
+        edits.append(WordEdit(op=EditOp.INSERT, rewrite=new))
+
+
+def _span(text: str, tokens: Sequence[Token], run: tuple[int, int] | None) -> Span | None:
+    if run is None or run[0] == run[1]:
+        return None
+    return Span.of(text, tokens[run[0]].start, tokens[run[1] - 1].end)

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+
+from newsdiff import BoilerplateKind
+from newsdiff._segment import segment
+
+
+def sentences(text: str) -> list[str]:
+    return [s.span.text for s in segment(text).sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. government agreed. Officials said so.",
+            ["The U.S. government agreed.", "Officials said so."],
+        ),
+        (
+            "Gen. Smith met Mr. Jones on Jan. 3. They talked.",
+            ["Gen. Smith met Mr. Jones on Jan. 3.", "They talked."],
+        ),
+        (
+            "\u201cHe understood, he was very kind,\u201d she said. Then she left.",
+            ["\u201cHe understood, he was very kind,\u201d she said.", "Then she left."],
+        ),
+        (
+            '"Who has it? Who has the means? Nobody," he added. They left.',
+            ['"Who has it? Who has the means? Nobody," he added.', "They left."],
+        ),
+        ("Will it work? Nobody knows.", ["Will it work?", "Nobody knows."]),
+    ],
+)
+def test_sentences_respect_abbreviations_and_quotes(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_spans_slice_the_raw_text_with_crlf() -> None:
+    text = "Title Of The Story\r\n\r\nFirst one. Second one.\r\n\r\nThird one.\r\n"
+    doc = segment(text)
+    assert [s.span.text for s in doc.sentences] == [
+        "Title Of The Story",
+        "First one.",
+        "Second one.",
+        "Third one.",
+    ]
+    assert all(text[s.span.start : s.span.end] == s.span.text for s in doc.sentences)
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 1, 2]
+
+
+def test_headline_is_a_short_first_line_without_final_punctuation() -> None:
+    assert segment("Storm Hits Coast\n\nA storm hit the coast.").headline is not None
+    assert segment("A storm hit the coast.\n\nIt was bad.").headline is None
+    assert segment("Storm Hits Coast").headline is None  # a one-line text has no headline
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "boiler"),
+    [
+        ("date 2026-01-21 Officials met. They left.", BoilerplateKind.DATELINE, "date 2026-01-21"),
+        ("UPDATE: Officials met. They left.", BoilerplateKind.UPDATE_MARKER, "UPDATE:"),
+        (
+            "WASHINGTON (Reuters) - Officials met. They left.",
+            BoilerplateKind.DATELINE,
+            "WASHINGTON (Reuters) -",
+        ),
+        (
+            "Officials met.\n\u00a9 2025 Daily Paper. All rights reserved.\n",
+            BoilerplateKind.COPYRIGHT,
+            "\u00a9 2025 Daily Paper. All rights reserved.",
+        ),
+    ],
+)
+def test_boilerplate_is_marked_and_kept_out_of_sentences(
+    text: str, kind: BoilerplateKind, boiler: str
+) -> None:
+    doc = segment(text)
+    assert [(b.kind, b.span.text) for b in doc.boilerplate] == [(kind, boiler)]
+    assert all(boiler not in s.span.text for s in doc.sentences)
+    assert doc.sentences[0].span.text == "Officials met."
+
+
+def test_update_inside_a_sentence_is_not_boilerplate() -> None:
+    doc = segment("The UPDATE: button was removed. Users complained.")
+    assert doc.boilerplate == ()
+
+
+def test_lines_are_paragraphs_when_there_are_no_blank_lines() -> None:
+    doc = segment("One para here.\nSecond para here.\n\n\n\n")
+    assert [p.text for p in doc.paragraphs] == ["One para here.", "Second para here."]
