@@ -132,7 +132,10 @@ def test_split_sentence() -> None:
 
 
 def test_word_edits_are_whole_words_and_slice_the_inputs() -> None:
-    original, rewrite = "Officials tested the plan on Monday.", "Officials texted the plan on Friday."
+    original, rewrite = (
+        "Officials tested the plan on Monday.",
+        "Officials texted the plan on Friday.",
+    )
     report = newsdiff.compare(original, rewrite)
     (group,) = report.alignment
     assert group.relation is Relation.EDITED
@@ -161,7 +164,8 @@ def test_reworded_is_reported_with_its_edits() -> None:
 def test_boilerplate_is_never_a_change() -> None:
     report = newsdiff.compare(
         "Officials met on Monday. Talks failed.",
-        "UPDATE: Officials met on Monday. Talks failed.\n\n\u00a9 2026 Paper. All rights reserved.\n\n\n",
+        "UPDATE: Officials met on Monday. Talks failed.\n\n"
+        "\u00a9 2026 Paper. All rights reserved.\n\n\n",
     )
     assert report.changes == ()
 

@@ -23,7 +23,10 @@ def test_decode_known_encodings_and_keeps_line_ends(data: bytes, expected: str) 
 
 
 def test_decode_detects_a_legacy_encoding() -> None:
-    text = "El presidente de M\u00e9xico se reuni\u00f3 con los l\u00edderes de la oposici\u00f3n. " * 5
+    text = (
+        "El presidente de M\u00e9xico se reuni\u00f3 con los l\u00edderes de la oposici\u00f3n. "
+        * 5
+    )
     assert decode(text.encode("cp1252")) == text
 
 
@@ -43,7 +46,7 @@ def test_decode_refuses_unusable_input(data: bytes, fragment: str) -> None:
 
 
 def test_errors_belong_to_the_hierarchy_and_name_the_input() -> None:
-    with pytest.raises(NewsdiffError, match="^upload: "):
+    with pytest.raises(NewsdiffError, match=r"^upload: "):
         decode(b"", name="upload")
     assert issubclass(InputError, ValueError)
 

@@ -21,7 +21,7 @@ import attrs
 from rapidfuzz.distance import Indel
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = ["MATCH_THRESHOLD", "WEAK_MATCH_THRESHOLD", "Pairing", "align_sentences"]
 
@@ -89,9 +89,13 @@ def align_sentences(
     *,
     solo_original: frozenset[int] = frozenset(),
     solo_rewrite: frozenset[int] = frozenset(),
+    exact_original: Sequence[str] | None = None,
+    exact_rewrite: Sequence[str] | None = None,
 ) -> list[Pairing]:
     """Align two lists of encoded sentences (one character per folded word).
 
+    ``exact_*``, when given, are the sentences with every token (function words and
+    punctuation too): sentences equal there are paired first, whatever their content.
     Sentences in ``solo_*`` (headlines) are matched one to one or not at all: they
     never join a merge or a split. Returns groups in reading order of the rewrite,
     removed sentences placed after the group holding the original sentence before
@@ -116,6 +120,8 @@ def align_sentences(
         groups.append(([i], [j]))
         group_of_original[i] = group_of_rewrite[j] = [len(groups) - 1]
 
+    if exact_original is not None and exact_rewrite is not None:
+        _pair_exact(exact_original, exact_rewrite, pair)
     for (i, j), score in ranked:
         if score < MATCH_THRESHOLD:
             break
@@ -149,6 +155,19 @@ def align_sentences(
         group_of_rewrite,
     )
     return _order(original, rewrite, groups)
+
+
+def _pair_exact(
+    original: Sequence[str], rewrite: Sequence[str], pair: Callable[[int, int], None]
+) -> None:
+    """Pair sentences whose full token sequences are equal, first come first served."""
+    waiting: defaultdict[str, list[int]] = defaultdict(list)
+    for i in range(len(original) - 1, -1, -1):
+        waiting[original[i]].append(i)
+    for j, sentence in enumerate(rewrite):
+        holders = waiting.get(sentence)
+        if holders:
+            pair(holders.pop(), j)
 
 
 def _attach_leftovers(

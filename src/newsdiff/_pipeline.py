@@ -125,6 +125,8 @@ def compare(
         [_content_words(tokens, vocabulary) for tokens in rewrite_tokens],
         solo_original=frozenset(i for i, s in enumerate(original_doc.sentences) if s.headline),
         solo_rewrite=frozenset(j for j, s in enumerate(rewrite_doc.sentences) if s.headline),
+        exact_original=[encode([t.key for t in tokens], vocabulary) for tokens in original_tokens],
+        exact_rewrite=[encode([t.key for t in tokens], vocabulary) for tokens in rewrite_tokens],
     )
     alignment, reused_words = _build_alignment(
         pairings, original_doc, rewrite_doc, original_tokens, rewrite_tokens
