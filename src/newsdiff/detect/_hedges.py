@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -30,9 +31,17 @@ from newsdiff.lexicons import Lexicon, load_lexicon
 from newsdiff.models import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
-__all__ = ["Hedge", "HedgeMatcher", "find_hedges", "find_quote_spans", "inside"]
+__all__ = [
+    "Hedge",
+    "HedgeMatcher",
+    "PhraseIndex",
+    "PhraseMatch",
+    "find_hedges",
+    "find_quote_spans",
+    "inside",
+]
 
 #: Category of a question asked in the writer's own voice.
 RHETORICAL_QUESTION = "rhetorical_question"
@@ -85,54 +94,71 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_normal(match.group()) for match in _WORD.finditer(phrase))
 
 
-class HedgeMatcher:
-    """The cue lists of one hedge lexicon, indexed by first word for a linear scan.
+@attrs.frozen
+class PhraseMatch:
+    """One listed phrase found in a text: its offsets, list name and family key."""
 
-    Build one from your own :class:`~newsdiff.lexicons.Lexicon` (same list names as the
-    shipped ``hedges`` lexicon) to change what counts as a hedge.
+    start: int
+    end: int
+    category: str
+    key: str
+
+
+_Rule = Callable[[str, list[_Token], int, int], bool]
+
+
+class PhraseIndex:
+    """Phrase lists indexed by first word, for one longest-match pass over a text.
+
+    An entry may name a family of forms separated by ``|`` ("slams|slammed|slamming");
+    every form then reports the first form as its ``key``. Entries of the ``blocker``
+    list are matched like the others and then dropped, so a listed look-alike ("could
+    not") shields the shorter cue inside it.
     """
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        """Index every list of ``lexicon`` except the ``rule_`` lists read by the rules."""
-        phrases: dict[tuple[str, ...], str] = {}
-        for category, terms in lexicon.terms.items():
-            if category.startswith("rule_"):
-                continue
+    def __init__(self, lists: Mapping[str, Iterable[str]], *, blocker: str = _NOT_HEDGE) -> None:
+        """Index the phrases of every list in ``lists``; the first list naming a phrase wins."""
+        phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+        for category, terms in lists.items():
             for term in terms:
-                words = _phrase_words(term)
-                # The look-alike list wins over a cue list naming the same phrase.
-                if words and (words not in phrases or category == _NOT_HEDGE):
-                    phrases[words] = category
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for words, category in phrases.items():
-            index.setdefault(words[0], []).append((words, category))
+                forms = [form for form in (part.strip() for part in term.split("|")) if form]
+                if not forms:
+                    continue
+                key = " ".join(_phrase_words(forms[0]))
+                for form in forms:
+                    words = _phrase_words(form)
+                    if words and (words not in phrases or category == blocker):
+                        phrases[words] = (category, key)
+        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for words, (category, key) in phrases.items():
+            index.setdefault(words[0], []).append((words, category, key))
         self._index = {
             first: tuple(sorted(entries, key=lambda entry: (-len(entry[0]), entry[0])))
             for first, entries in index.items()
         }
-        self._might_noun = frozenset(_normal(word) for word in lexicon.get("rule_might_noun"))
-        self._narrative_would = frozenset(
-            _normal(word) for word in lexicon.get("rule_narrative_would")
-        )
+        self._blocker = blocker
 
-    def scan(self, text: str, start: int, end: int) -> list[Hedge]:
-        """Return the word cues of ``text[start:end]`` in text order (no questions)."""
+    def scan(self, text: str, start: int, end: int, rule: _Rule | None = None) -> list[PhraseMatch]:
+        """Return the listed phrases of ``text[start:end]`` in text order.
+
+        ``rule(text, tokens, position, width)`` may veto a match of a cue list; the scan
+        then tries shorter phrases at the same word.
+        """
         tokens = _tokens(text, start, end)
-        found: list[Hedge] = []
+        found: list[PhraseMatch] = []
         position = 0
         while position < len(tokens):
-            width, category = self._match(text, tokens, position)
-            if width and category != _NOT_HEDGE:
+            width, category, key = self._match(text, tokens, position, rule)
+            if width and category != self._blocker:
                 first, last = tokens[position], tokens[position + width - 1]
-                cue = " ".join(token.word for token in tokens[position : position + width])
-                found.append(
-                    Hedge(span=Span.of(text, first.start, last.end), category=category, cue=cue)
-                )
+                found.append(PhraseMatch(first.start, last.end, category, key))
             position += max(width, 1)
         return found
 
-    def _match(self, text: str, tokens: list[_Token], position: int) -> tuple[int, str]:
-        for words, category in self._index.get(tokens[position].word, ()):
+    def _match(
+        self, text: str, tokens: list[_Token], position: int, rule: _Rule | None
+    ) -> tuple[int, str, str]:
+        for words, category, key in self._index.get(tokens[position].word, ()):
             width = len(words)
             window = tokens[position : position + width]
             if len(window) < width or any(
@@ -144,10 +170,41 @@ class HedgeMatcher:
                 for left, right in itertools.pairwise(window)
             ):
                 continue
-            if category != _NOT_HEDGE and not self._allowed(text, tokens, position, width):
+            if (
+                category != self._blocker
+                and rule is not None
+                and not rule(text, tokens, position, width)
+            ):
                 continue
-            return width, category
-        return 0, ""
+            return width, category, key
+        return 0, "", ""
+
+
+class HedgeMatcher:
+    """The cue lists of one hedge lexicon, indexed for a linear scan.
+
+    Build one from your own :class:`~newsdiff.lexicons.Lexicon` (same list names as the
+    shipped ``hedges`` lexicon) to change what counts as a hedge.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        """Index every list of ``lexicon`` except the ``rule_`` lists read by the rules."""
+        self._phrases = PhraseIndex(
+            {name: terms for name, terms in lexicon.terms.items() if not name.startswith("rule_")}
+        )
+        self._might_noun = frozenset(_normal(word) for word in lexicon.get("rule_might_noun"))
+        self._narrative_would = frozenset(
+            _normal(word) for word in lexicon.get("rule_narrative_would")
+        )
+
+    def scan(self, text: str, start: int, end: int) -> list[Hedge]:
+        """Return the word cues of ``text[start:end]`` in text order (no questions)."""
+        return [
+            Hedge(
+                span=Span.of(text, match.start, match.end), category=match.category, cue=match.key
+            )
+            for match in self._phrases.scan(text, start, end, self._allowed)
+        ]
 
     def _allowed(self, text: str, tokens: list[_Token], position: int, width: int) -> bool:
         token = tokens[position]
@@ -186,9 +243,9 @@ def find_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     apostrophes never open a quotation. One pass, linear in the text.
 
     >>> find_quote_spans('He said "it may rain" and left.')
-    ((8, 20),)
+    ((8, 21),)
     >>> find_quote_spans("It\u2019s the boys\u2019 car, a \u2018gift\u2019.")
-    ((24, 30),)
+    ((22, 28),)
     """
     spans: list[tuple[int, int]] = []
     double_open: int | None = None

@@ -1,0 +1,219 @@
+"""Speculation a rewrite adds or removes: hedges, predictions, conjecture, questions.
+
+For every aligned group the detector finds the speculation cues of both sides (see
+:func:`~newsdiff.detect._hedges.find_hedges`) and compares them on their folded cue
+words, so a hedge that is kept, moved within the group or swapped for another hedge
+("may" for "might") is not reported. Only the writer's own voice counts: a cue inside
+a quotation is what a source said, so it is never reported as added or removed, but
+it does cover the same cue on the other side (a quoted "may" paraphrased as "may").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newsdiff._text import fold
+from newsdiff.detect._hedges import (
+    RHETORICAL_QUESTION,
+    Hedge,
+    HedgeMatcher,
+    find_hedges,
+    find_quote_spans,
+)
+from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from newsdiff.detect import Context
+    from newsdiff.models import Document, Quotation, Span
+
+__all__ = ["SpeculationDetector"]
+
+_SKIPPED = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC, Relation.REMOVED})
+# Tense shifts of reported speech: "will" in one version and "would" in the other say the
+# same thing ("said it will" / "said it would"), so they cancel out.
+_BACKSHIFT = {"would": ("will", "'ll"), "could": ("can",), "wouldn't": ("won't",)}
+_NOUNS = {
+    RHETORICAL_QUESTION: ("a rhetorical question", "rhetorical questions"),
+    "prediction": ("a prediction", "predictions"),
+    "conditional": ("a condition", "conditions"),
+    "weasel": ("vague attribution", "vague attribution"),
+}
+_SHOWN = 3
+
+
+def _clip(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def _merge(spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sort spans and join the overlapping ones, as :func:`inside` needs."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def quote_spans(document: Document, quotations: Sequence[Quotation]) -> tuple[tuple[int, int], ...]:
+    """Return the quoted stretches of ``document``: marks found in it plus ledger quotes."""
+    found = list(find_quote_spans(document.text))
+    found.extend((quotation.span.start, quotation.span.end) for quotation in quotations)
+    return _merge(found)
+
+
+def _side_quotes(
+    context: Context,
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    original = [entry.original for entry in context.quotes if entry.original is not None]
+    rewrite = [entry.rewrite for entry in context.quotes if entry.rewrite is not None]
+    return quote_spans(context.original, original), quote_spans(context.rewrite, rewrite)
+
+
+class SpeculationDetector:
+    """Report speculation the rewrite adds to, or removes from, the original's claims.
+
+    ``added_speculation``: hedges, predictions, conjecture or rhetorical questions in the
+    rewrite's own voice that the aligned original does not have (or in an added
+    sentence). ``removed_speculation``: hedging of the original that the rewrite drops,
+    so a claim reads as more certain. Both are of medium severity.
+    """
+
+    name = "speculation"
+
+    def __init__(self, matcher: HedgeMatcher | None = None) -> None:
+        """Use the cue lists of ``matcher``, or the shipped ``hedges`` lexicon."""
+        self._matcher = matcher
+
+    def detect(self, context: Context) -> Iterator[Change]:
+        """Yield at most one added and one removed change per aligned group."""
+        original_quotes, rewrite_quotes = _side_quotes(context)
+        for index, group in enumerate(context.alignment):
+            if group.relation in _SKIPPED:
+                continue
+            original = self._hedges(context.original.text, group.original, original_quotes)
+            rewrite = self._hedges(context.rewrite.text, group.rewrite, rewrite_quotes)
+            added = _unmatched(rewrite, original, group.original)
+            if added:
+                yield self._added(index, group, added)
+            if group.relation is not Relation.ADDED:
+                removed = _unmatched(original, rewrite, group.rewrite)
+                if removed:
+                    yield self._removed(index, group, removed)
+
+    def _hedges(
+        self, text: str, spans: tuple[Span, ...], quotes: tuple[tuple[int, int], ...]
+    ) -> list[tuple[Hedge, bool]]:
+        """Return the hedges of ``spans``, each with whether a quotation holds it."""
+        found: list[tuple[Hedge, bool]] = []
+        for span in spans:
+            own = set(
+                find_hedges(text, span.start, span.end, exclude=quotes, matcher=self._matcher)
+            )
+            found.extend(
+                (hedge, hedge not in own)
+                for hedge in find_hedges(text, span.start, span.end, matcher=self._matcher)
+            )
+        return found
+
+    def _added(self, index: int, group: AlignmentGroup, added: list[Hedge]) -> Change:
+        where = "An added sentence brings" if not group.original else "The rewrite adds"
+        return Change(
+            kind=ChangeKind.ADDED_SPECULATION,
+            severity=Severity.MEDIUM,
+            explanation=f"{where} {_describe(added)} that the original does not have: "
+            f"{_quoted(added)}.",
+            original=group.original,
+            rewrite=tuple(hedge.span for hedge in added),
+            group=index,
+            detector=self.name,
+        )
+
+    def _removed(self, index: int, group: AlignmentGroup, removed: list[Hedge]) -> Change:
+        return Change(
+            kind=ChangeKind.REMOVED_SPECULATION,
+            severity=Severity.MEDIUM,
+            explanation=f"The rewrite drops hedging the original has ({_quoted(removed)}), "
+            "so the claim reads as more certain.",
+            original=tuple(hedge.span for hedge in removed),
+            rewrite=group.rewrite,
+            group=index,
+            detector=self.name,
+        )
+
+
+def _key(hedge: Hedge) -> str:
+    return fold(hedge.cue)
+
+
+def _unmatched(
+    mine: list[tuple[Hedge, bool]], theirs: list[tuple[Hedge, bool]], their_spans: tuple[Span, ...]
+) -> list[Hedge]:
+    """Return the hedges of ``mine`` outside quotations with no counterpart in ``theirs``.
+
+    Identical cue words match first, quoted ones before the writer's own, so that a
+    quotation kept on both sides covers only itself; then any word cue left on one side
+    matches any word cue left on the other (one hedge swapped for another keeps the
+    hedging); a question only matches a question. A "would" with a "will" on the other
+    side is a tense shift of reported speech, not a new guess.
+    """
+    available = Counter(_key(hedge) for hedge, _quoted in theirs)
+    left: list[tuple[Hedge, bool]] = []
+    for hedge, quoted in sorted(mine, key=lambda item: not item[1]):
+        if available[_key(hedge)] > 0:
+            available[_key(hedge)] -= 1
+        else:
+            left.append((hedge, quoted))
+    spare_words = sum(count for key, count in available.items() if key != "?")
+    spare_questions = available["?"]
+    their_words = Counter(word for span in their_spans for word in fold(span.text).split())
+    unmatched: list[Hedge] = []
+    # The writer's own cues take the spare counterparts first: a swapped hedge stays quiet.
+    for hedge, quoted in sorted(left, key=lambda item: item[1]):
+        if hedge.category == RHETORICAL_QUESTION:
+            if spare_questions > 0:
+                spare_questions -= 1
+                continue
+        elif spare_words > 0:
+            spare_words -= 1
+            continue
+        elif _backshifted(_key(hedge), their_words):
+            continue
+        if not quoted:
+            unmatched.append(hedge)
+    unmatched.sort(key=lambda hedge: (hedge.span.start, hedge.span.end))
+    return unmatched
+
+
+def _backshifted(key: str, their_words: Counter[str]) -> bool:
+    for form in _BACKSHIFT.get(key, ()):
+        if form.startswith("'"):
+            if any(word.endswith(form) and their_words[word] > 0 for word in their_words):
+                return True
+        elif their_words[form] > 0:
+            their_words[form] -= 1
+            return True
+    return False
+
+
+def _describe(hedges: list[Hedge]) -> str:
+    categories = {hedge.category for hedge in hedges}
+    plural = len(hedges) > 1
+    if len(categories) == 1:
+        category = next(iter(categories))
+        if category in _NOUNS:
+            return _NOUNS[category][plural]
+        if category == "modal":
+            return "hedging" if plural else "a hedge"
+    return "speculation"
+
+
+def _quoted(hedges: list[Hedge]) -> str:
+    shown = ", ".join(f"\u201c{_clip(hedge.span.text)}\u201d" for hedge in hedges[:_SHOWN])
+    more = len(hedges) - _SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
