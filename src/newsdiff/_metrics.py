@@ -36,8 +36,8 @@ def readability(sentences: Sequence[Sequence[Token]], text: str) -> Readability:
     Scores of texts under three sentences are computed all the same but are unstable,
     as with any Flesch formula.
     """
-    words = [text[t.start : t.end] for tokens in sentences for t in tokens if _is_lexical(t)]
-    syllables = sum(max(1, int(textstat.syllable_count(word))) for word in words)
+    words = [t.key for tokens in sentences for t in tokens if _is_lexical(t)]
+    syllables = sum(_syllables(word) for word in words)
     sentence_count = sum(1 for tokens in sentences if any(_is_lexical(t) for t in tokens))
     if not words or not sentence_count:
         return Readability(
@@ -58,6 +58,18 @@ def readability(sentences: Sequence[Sequence[Token]], text: str) -> Readability:
         flesch_reading_ease=round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 2),
         flesch_kincaid_grade=round(0.39 * per_sentence + 11.8 * per_word - 15.59, 2),
     )
+
+
+_SYLLABLES: dict[str, int] = {}
+
+
+def _syllables(word: str) -> int:
+    count = _SYLLABLES.get(word)
+    if count is None:
+        count = max(1, int(textstat.syllable_count(word)))
+        if len(_SYLLABLES) < 100_000:
+            _SYLLABLES[word] = count
+    return count
 
 
 def _is_lexical(token: Token) -> bool:

@@ -1,8 +1,10 @@
 """Word-level differences inside one aligned group: the one place that uses diff-match-patch.
 
-Each word or punctuation token is encoded as one character, so diff-match-patch
-works on whole words (never "te[x->s]t"), and its semantic clean-up merges chopped
-edits into readable ones. The timeout is 0 (no time limit) so that a diff never
+Each word or punctuation token is encoded as one character, so the diff works on
+whole words (never "te[x->s]t"). The raw diff comes from rapidfuzz's LCS opcodes
+(C++, about 2 microseconds a sentence pair, where diff-match-patch's pure-Python
+bisection took most of the pipeline's time); diff-match-patch's semantic clean-up
+then merges chopped edits into readable ones. Its timeout is 0 so that nothing
 depends on how busy the machine is.
 """
 
@@ -12,17 +14,31 @@ from typing import TYPE_CHECKING
 
 import attrs
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 
 from newsdiff._tokens import Token, encode
 from newsdiff.models import EditOp, Span, WordEdit
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = ["WordDiff", "diff_tokens"]
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
+_DMP_OPS = {"equal": 0, "delete": -1, "insert": 1}
+
+
+def _split_replace(
+    opcodes: Iterable[tuple[str, int, int, int, int]],
+) -> Iterator[tuple[str, int, int, int, int]]:
+    """Turn each replace opcode into a delete then an insert, as diff-match-patch expects."""
+    for tag, a0, a1, b0, b1 in opcodes:
+        if tag == "replace":
+            yield "delete", a0, a1, b0, b0
+            yield "insert", a1, a1, b0, b1
+        else:
+            yield tag, a0, a1, b0, b1
 
 
 @attrs.frozen
@@ -55,7 +71,10 @@ def diff_tokens(
     vocabulary: dict[str, str] = {}
     left = encode([token.key for token in original], vocabulary)
     right = encode([token.key for token in rewrite], vocabulary)
-    diffs = _DMP.diff_main(left, right, False)
+    diffs = [
+        (_DMP_OPS[tag], (left[a0:a1] if tag != "insert" else right[b0:b1]))
+        for tag, a0, a1, b0, b1 in _split_replace(Indel.opcodes(left, right))
+    ]
     _DMP.diff_cleanupSemantic(diffs)
     edits: list[WordEdit] = []
     reused = 0
