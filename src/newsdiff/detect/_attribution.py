@@ -1,0 +1,465 @@
+"""Find attributions in a stretch of text: who is said to have said, thought or found what.
+
+An attribution is a *cue* (a reporting verb such as "said", a phrase such as
+"according to", or vague sourcing such as "reportedly") and, when the text names it,
+a *source* (the noun phrase of the speaker: "the ministry", "a spokeswoman", "he").
+The scanner works on word tokens with a fixed look-around, so it runs in linear time
+and never backtracks; it is a rule-based approximation, not a parser.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsdiff.lexicons import load_lexicon
+from newsdiff.models import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = ["Attribution", "find_attributions"]
+
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """One attribution cue, its source when the text names one, and whether it is vague.
+
+    ``vague`` is true for sourcing that names nobody in particular: "reportedly",
+    "it is understood", "sources said", "observers note".
+    """
+
+    cue: Span
+    source: Span | None = None
+    vague: bool = False
+
+
+_TOKEN = re.compile(r"\w+(?:['\u2019.&\-]\w+)*|[^\w\s]")
+_SENTENCE_END = frozenset(".!?")
+_BOUNDARY_PUNCT = frozenset(",;:()[]\u2014\u2013\"\u201c\u201d\u2018\u2019'\u00ab\u00bb")
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your some any no every each "
+    "another such whose which what".split()
+)
+_PREPOSITIONS = frozenset(
+    "of in on at for with from by about into onto over under after before during between "
+    "against among through without within upon toward towards".split()
+)
+_BE = frozenset("is are was were be been being am 's".split())
+# Words that may sit between a subject and its reporting verb ("she also said").
+_INTERVENING = frozenset(
+    "also has have had will would could can may might must should shall did does do not "
+    "never later previously recently repeatedly then again once often publicly privately "
+    "first already further still now earlier long had n't ever initially separately "
+    "subsequently quickly flatly".split()
+)
+# Words that end a subject phrase when walking left from the verb.
+_CLAUSE_STOPS = frozenset(
+    "that which who whom and but or because when if while as after before since so than "
+    "where though although unless until whether nor yet".split()
+)
+_PRONOUNS = frozenset("he she they it we i you".split())
+_MAX_SOURCE_TOKENS = 9
+_LABEL_WORDS = 4
+_SIGN_OFF_DASHES = frozenset("\u2014\u2015")
+_FIRST_PERSON = frozenset("i we you".split())
+# Words that may follow a reporting verb but not the noun it is spelled like:
+# "plans to", "states that", "claims:".
+_COMPLEMENT_STARTS = frozenset(
+    'that to " \u201c the a an his her their its this these he she they it we i you '
+    "him them us me what how why whether there no".split()
+)
+
+
+@attrs.frozen
+class _Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+@attrs.frozen
+class _Phrases:
+    """Lexicon phrases indexed by their first word, longest first."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> _Phrases:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(_TOKEN.findall(phrase.lower()))
+            if words:
+                index.setdefault(words[0], []).append(words)
+        return cls(
+            {
+                first: tuple(sorted(set(found), key=lambda w: (-len(w), w)))
+                for first, found in index.items()
+            }
+        )
+
+    def match(self, tokens: Sequence[_Token], index: int) -> int:
+        """Return how many tokens from ``index`` a phrase covers (0 when none does)."""
+        for words in self.by_first.get(tokens[index].lower, ()):
+            end = index + len(words)
+            if end <= len(tokens) and all(
+                tokens[index + k].lower == word for k, word in enumerate(words)
+            ):
+                return len(words)
+        return 0
+
+
+@attrs.frozen
+class _Lexicons:
+    homographs: frozenset[str]
+    cognition: frozenset[str]
+    verbs: _Phrases
+    prepositional: _Phrases
+    channels: _Phrases
+    vague_adverbs: frozenset[str]
+    impersonal: _Phrases
+    vague_heads: frozenset[str]
+
+
+@functools.cache
+def _lexicons() -> _Lexicons:
+    verbs = load_lexicon("reporting_verbs")
+    vague = load_lexicon("vague_sources")
+    return _Lexicons(
+        homographs=frozenset(verbs.get("homographs")),
+        cognition=frozenset(verbs.get("cognition")),
+        verbs=_Phrases.of(
+            (
+                *verbs["speech"],
+                *verbs.get("cognition"),
+                *verbs.get("evidence"),
+                *verbs.get("stance"),
+            )
+        ),
+        prepositional=_Phrases.of(verbs.get("prepositional")),
+        channels=_Phrases.of(verbs.get("channels")),
+        vague_adverbs=frozenset(word.lower() for word in vague.get("adverbs")),
+        impersonal=_Phrases.of(vague.get("impersonal")),
+        vague_heads=frozenset(word.lower() for word in vague.get("heads")),
+    )
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[_Token, ...]:
+    return tuple(
+        _Token(match.start(), match.end(), match.group(), match.group().lower())
+        for match in _TOKEN.finditer(text, start, end)
+    )
+
+
+def _sentence_initial(tokens: Sequence[_Token], index: int) -> bool:
+    """Tell whether token ``index`` opens a sentence (quote marks and brackets skipped)."""
+    position = index - 1
+    while position >= 0 and tokens[position].text in _BOUNDARY_PUNCT:
+        position -= 1
+    return position < 0 or tokens[position].text in _SENTENCE_END
+
+
+def _is_name_word(tokens: Sequence[_Token], index: int) -> bool:
+    token = tokens[index]
+    return token.text[0].isupper() and not _sentence_initial(tokens, index)
+
+
+def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
+    """Find the subject before a verb at ``cue``: token indices ``[first, last]``."""
+    position = cue - 1
+    while position >= 0 and tokens[position].lower in _INTERVENING:
+        position -= 1
+    last = position
+    while position >= 0 and last - position < _MAX_SOURCE_TOKENS:
+        token = tokens[position]
+        if not token.is_word:
+            if token.text in _SENTENCE_END or token.text in _BOUNDARY_PUNCT:
+                break
+        elif token.lower in _CLAUSE_STOPS:
+            break
+        position -= 1
+    first = position + 1
+    if first > last:
+        return None
+    if tokens[last].lower in _PREPOSITIONS or tokens[first].lower in _BE:
+        return None
+    return first, last
+
+
+def _right_source(tokens: Sequence[_Token], after: int) -> tuple[int, int] | None:
+    """Find a noun phrase starting at token ``after``: "said the minister", "according to X"."""
+    position = after
+    while position < len(tokens) and position - after < _MAX_SOURCE_TOKENS:
+        token = tokens[position]
+        if not token.is_word or token.lower in _CLAUSE_STOPS:
+            break
+        position += 1
+    if position == after:
+        return None
+    first_word = tokens[after]
+    if first_word.lower in _PREPOSITIONS and first_word.lower != "to":
+        return None
+    return after, position - 1
+
+
+def _is_vague(tokens: Sequence[_Token], first: int, last: int, lexicons: _Lexicons) -> bool:
+    words = tokens[first : last + 1]
+    if not any(token.lower in lexicons.vague_heads for token in words):
+        return False
+    return not any(_is_name_word(tokens, index) for index in range(first, last + 1))
+
+
+def _noun_context(tokens: Sequence[_Token], index: int) -> bool:
+    """Tell whether the word at ``index`` reads as a noun ("the report", "in statements")."""
+    if index == 0:
+        return False
+    previous = tokens[index - 1].lower
+    if previous in _PREPOSITIONS and tokens[index].lower.endswith("ing"):
+        return False  # "by saying", "after warning": a gerund that reports speech
+    return (
+        previous in _DETERMINERS
+        or previous in _PREPOSITIONS
+        or previous.endswith(("'s", "\u2019s"))
+    )
+
+
+def _passive(tokens: Sequence[_Token], index: int) -> bool:
+    position = index - 1
+    while position >= 0 and tokens[position].lower in _INTERVENING:
+        position -= 1
+    return position >= 0 and tokens[position].lower in _BE
+
+
+def _span(text: str, tokens: Sequence[_Token], first: int, last: int) -> Span:
+    return Span.of(text, tokens[first].start, tokens[last].end)
+
+
+def _verb_attribution(
+    text: str, tokens: Sequence[_Token], index: int, length: int, lexicons: _Lexicons
+) -> Attribution | None:
+    token = tokens[index]
+    if token.text[0].isupper():
+        # A capitalised "Post" or "State" mid-sentence is a name, and reporting verbs
+        # rarely open a sentence.
+        return None
+    if _noun_context(tokens, index):
+        return None
+    if token.lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
+        return None
+    cue = _span(text, tokens, index, index + length - 1)
+    if _passive(tokens, index):
+        by = index + length
+        if by < len(tokens) and tokens[by].lower == "by":
+            found = _right_source(tokens, by + 1)
+            if found:
+                return Attribution(
+                    cue=cue,
+                    source=_span(text, tokens, *found),
+                    vague=_is_vague(tokens, *found, lexicons),
+                )
+        return Attribution(cue=cue, source=None, vague=False)
+    left = _left_source(tokens, index)
+    if left is None:
+        right = _right_source(tokens, index + length)
+        previous = tokens[index - 1].text if index else ""
+        inverted = previous in _BOUNDARY_PUNCT or previous == ""
+        if right is not None and inverted:
+            return Attribution(
+                cue=cue,
+                source=_span(text, tokens, *right),
+                vague=_is_vague(tokens, *right, lexicons),
+            )
+        return Attribution(cue=cue, source=None, vague=False)
+    if token.lower in lexicons.cognition and tokens[left[1]].lower in _FIRST_PERSON:
+        return None  # "I think", "you know": a speaker's own words, not the article's
+    return Attribution(
+        cue=cue, source=_span(text, tokens, *left), vague=_is_vague(tokens, *left, lexicons)
+    )
+
+
+def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
+    """Tell whether a word spelled like a noun ("plans", "states") is used as a verb here."""
+    after = index + length
+    if after < len(tokens):
+        following = tokens[after]
+        if following.lower in _COMPLEMENT_STARTS or _is_name_word(tokens, after):
+            return True
+        if following.text == ":" and tokens[index].lower.endswith("ed"):
+            return True
+    if index == 0:
+        return False
+    previous = tokens[index - 1]
+    return (
+        previous.lower in _PRONOUNS or previous.lower == "who" or _is_name_word(tokens, index - 1)
+    )
+
+
+def find_attributions(
+    text: str, start: int = 0, end: int | None = None, *, outside: Sequence[Span] = ()
+) -> tuple[Attribution, ...]:
+    """Find attribution cues in ``text[start:end]``, with their sources where named.
+
+    Offsets in the result index ``text`` itself. Cues come in text order and never
+    overlap.
+
+    Args:
+        text: The whole text (an article, a sentence).
+        start: Where the stretch to scan begins.
+        end: Where it ends; the end of ``text`` when ``None``.
+        outside: Stretches whose cues do not count, such as the contents of direct
+            quotations (a speaker's own "I think" is not the article's attribution).
+
+    Returns:
+        The attributions found, in text order.
+
+    >>> [(a.cue.text, a.source.text if a.source else None, a.vague)
+    ...  for a in find_attributions("Rates will rise, the bank said, and reportedly soon.")]
+    [('said', 'the bank', False), ('reportedly', None, True)]
+    """
+    stop = len(text) if end is None else end
+    tokens = _tokens(text, start, stop)
+    lexicons = _lexicons()
+    found: list[Attribution] = []
+    last_cue_end = -_CHANNEL_GAP - 1  # token index just past the last cue
+    skipped = sorted((span.start, span.end) for span in outside)
+    skip_index = 0
+    index = 0
+    while index < len(tokens):
+        position = tokens[index].start
+        while skip_index < len(skipped) and skipped[skip_index][1] <= position:
+            skip_index += 1
+        if (
+            skip_index < len(skipped)
+            and skipped[skip_index][0] <= position
+            and tokens[index].text != ":"  # "NAME: words" transcripts sit inside quotes
+        ):
+            index += 1
+            continue
+        attribution, length = _attribution_at(text, tokens, index, lexicons)
+        if attribution is not None and not (
+            _is_channel(attribution, tokens, index) and index - last_cue_end <= _CHANNEL_GAP
+        ):
+            found.append(attribution)
+            last_cue_end = index + length
+        index += max(length, 1)
+    return _without_idle_channels(text, found)
+
+
+def _without_idle_channels(text: str, found: list[Attribution]) -> tuple[Attribution, ...]:
+    """Drop channel cues ("in an interview") that a reporting verb nearby already carries."""
+    kept: list[Attribution] = []
+    for number, attribution in enumerate(found):
+        if _is_channel_cue(attribution):
+            neighbours = found[max(0, number - 1) : number] + found[number + 1 : number + 2]
+            if any(_same_clause(text, attribution.cue, other.cue) for other in neighbours):
+                continue
+        kept.append(attribution)
+    return tuple(kept)
+
+
+def _is_channel_cue(attribution: Attribution) -> bool:
+    return (
+        attribution.source is None
+        and not attribution.vague
+        and attribution.cue.text[:2].lower() == "in"
+        and " " in attribution.cue.text
+    )
+
+
+def _same_clause(text: str, first: Span, second: Span) -> bool:
+    start, end = min(first.end, second.end), max(first.start, second.start)
+    between = text[start:end]
+    return len(between) <= _CHANNEL_REACH and not any(mark in between for mark in ".!?\n")
+
+
+# A channel cue ("in a statement") this few tokens after a verb cue only extends it.
+_CHANNEL_GAP = 3
+_CHANNEL_REACH = 100
+
+
+def _is_channel(attribution: Attribution, tokens: Sequence[_Token], index: int) -> bool:
+    return attribution.source is None and not attribution.vague and tokens[index].lower == "in"
+
+
+def _attribution_at(
+    text: str, tokens: Sequence[_Token], index: int, lexicons: _Lexicons
+) -> tuple[Attribution | None, int]:
+    token = tokens[index]
+    if token.text == ":":
+        return _label_attribution(text, tokens, index), 1
+    if token.text in _SIGN_OFF_DASHES:
+        return _sign_off_attribution(text, tokens, index), 1
+    if not token.is_word:
+        return None, 1
+    length = lexicons.impersonal.match(tokens, index)
+    if length:
+        return Attribution(cue=_span(text, tokens, index, index + length - 1), vague=True), length
+    if token.lower in lexicons.vague_adverbs:
+        return Attribution(cue=_span(text, tokens, index, index), vague=True), 1
+    length = lexicons.prepositional.match(tokens, index)
+    if length:
+        cue = _span(text, tokens, index, index + length - 1)
+        right = _right_source(tokens, index + length)
+        if right is None:
+            return None, length
+        return (
+            Attribution(
+                cue=cue,
+                source=_span(text, tokens, *right),
+                vague=_is_vague(tokens, *right, lexicons),
+            ),
+            length,
+        )
+    length = lexicons.channels.match(tokens, index)
+    if length:
+        return Attribution(cue=_span(text, tokens, index, index + length - 1)), length
+    length = lexicons.verbs.match(tokens, index)
+    if length:
+        return _verb_attribution(text, tokens, index, length, lexicons), length
+    return None, 1
+
+
+def _sign_off_attribution(text: str, tokens: Sequence[_Token], index: int) -> Attribution | None:
+    """Read a quotation signed with a dash and a name: '“…” ― Ana Ruiz'."""
+    before = text[: tokens[index].start].rstrip(" \t\u00a0")
+    if not before or before[-1] not in "\"\u201d'\u2019":
+        return None
+    last = index + 1
+    while last < len(tokens) and tokens[last].is_word and tokens[last].text[0].isupper():
+        last += 1
+    if last == index + 1 or last - index - 1 > _LABEL_WORDS:
+        return None
+    after = text[tokens[last - 1].end : tokens[last - 1].end + 8].lstrip(" \t\u00a0.")
+    if after and after[0] not in '\r\n"\u201c':
+        return None
+    return Attribution(
+        cue=_span(text, tokens, index, index), source=_span(text, tokens, index + 1, last - 1)
+    )
+
+
+def _label_attribution(text: str, tokens: Sequence[_Token], index: int) -> Attribution | None:
+    """Read "NAME: words" at the start of a line (transcripts, headline attributions)."""
+    first = index - 1
+    while first >= 0 and tokens[first].is_word and tokens[first].text[0].isupper():
+        if index - first > _LABEL_WORDS:
+            return None
+        first -= 1
+    first += 1
+    if first == index:
+        return None
+    before = text[: tokens[first].start].rstrip('"\u201c \t')
+    if before and not before.endswith("\n"):
+        return None
+    if index + 1 < len(tokens) and tokens[index + 1].start - tokens[index].end > 2:
+        return None
+    return Attribution(
+        cue=_span(text, tokens, index, index), source=_span(text, tokens, first, index - 1)
+    )

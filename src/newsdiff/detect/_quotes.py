@@ -1,0 +1,424 @@
+"""Extract direct quotations from raw text and link each to its speaker.
+
+The scanner walks the text once, line by line (a line is a paragraph for quoting
+purposes), with a small state machine over quotation marks:
+
+- curly (“ ” ‘ ’), low (\u201e) and angle (« ») marks, and straight ones (" ') whose role
+  is read from the characters around them;
+- single quotes nested inside a double quotation are part of its content, and single
+  quotes at the top level count as quotations only when they open and close a phrase,
+  so apostrophes ("can't", "Mexico's", "the '90s") are never taken for marks;
+- a paragraph that ends inside a quotation and is followed by a paragraph that re-opens
+  one (the multi-paragraph convention) yields one piece per paragraph, the later pieces
+  inheriting the speaker of the first; an unclosed quotation that is not continued is
+  dropped rather than guessed.
+
+Speakers come from attribution cues next to the quotation ("X said", "said X",
+"X added, “…”", "according to X"); pronouns are resolved to the last named person
+before the quotation. Everything runs in time linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsdiff.detect._attribution import Attribution, find_attributions
+from newsdiff.models import Quotation, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from newsdiff.models import AlignmentGroup
+
+__all__ = ["extract_quotations", "group_at", "is_scare_quote", "quote_words"]
+
+_DOUBLE_OPENERS = "\u201c\u201e\u00ab\u201f"
+_DOUBLE_CLOSERS = "\u201d\u00bb"
+_SINGLE_OPENERS = "\u2018\u201b"
+_SINGLE_CLOSERS = "\u2019"
+_STRAIGHT_DOUBLE = '"'
+_STRAIGHT_SINGLE = "'"
+_DOUBLE_MARKS = _DOUBLE_OPENERS + _DOUBLE_CLOSERS + _STRAIGHT_DOUBLE
+_ALL_OPENERS = _DOUBLE_OPENERS + _SINGLE_OPENERS + _STRAIGHT_DOUBLE + _STRAIGHT_SINGLE
+# Elisions that start with an apostrophe: "'em", "'til", "rock 'n' roll".
+_ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"))
+_ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
+_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\u201d\u2019\"']*(?:\s|$))")
+# Capitalised word runs: candidate names of people, for resolving pronouns.
+_NAME = re.compile(
+    r"\b[A-Z][\w\u2019'\-]*\.?(?:[ \t]+(?:[A-Z][\w\u2019'\-]*\.?|de|del|da|van|von|bin|al|la|le))*"
+)
+_NAME_STOPS = frozenset(
+    "The A An In On At But And Or So If As For To Of By With From After Before When While "
+    "Since He She They It We I You His Her Their Its Our This That These Those Mr. Mrs. Ms. "
+    "Dr. Mr Mrs Ms Dr Then However Meanwhile Still Yet Now".split()
+)
+_NOT_PEOPLE = frozenset(
+    "ministry department party times house court university bank inc corp association agency "
+    "government council committee office post news journal union commission senate congress "
+    "army police reuters press network company group institute foundation administration "
+    "street city state states republic kingdom nations center centre school hospital airport "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_RESOLVED_PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them"))
+_UNRESOLVED_PRONOUNS = frozenset(("it", "we", "i", "you"))
+_WINDOW = 240  # characters looked at around a quotation for its cue
+_MAX_GAP = 60  # characters allowed between a cue before a quotation and its opening mark
+_SCARE_WORDS = 2
+_TITLE_WORDS = 8
+_TITLE_LOWER = frozenset("a an the of in on at to for and or but with by from as is".split())
+
+
+@attrs.frozen
+class _Piece:
+    open_at: int  # where the opening mark starts
+    content_start: int
+    content_end: int  # where the closing mark starts, or the end of the paragraph's text
+    close_at: int  # just past the closing mark
+    closed: bool
+    continued: bool  # re-opens a quotation left open by the previous paragraph
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    r"""Fold a stretch of text to the words used to compare quotations.
+
+    >>> quote_words("Can\u2019t, won't \u2014 WON'T!")
+    ("can't", "won't", "won't")
+    """
+    folded = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return tuple(_WORD.findall(folded))
+
+
+def is_scare_quote(quotation: Quotation) -> bool:
+    """Tell whether quotation marks set off a term or a title rather than somebody's words.
+
+    Scare quotes ("the so-called 'reform'") hold two words or fewer; titles of shows,
+    books and headings ("Meet the Press") are short, capitalise every main word and have
+    no reporting cue. The ledger and the evaluation leave both out.
+    """
+    words = _WORD.findall(quotation.content.text)
+    if len(words) <= _SCARE_WORDS:
+        return True
+    if quotation.cue is not None or len(words) > _TITLE_WORDS:
+        return False
+    return all(word[0].isupper() or word.lower() in _TITLE_LOWER for word in words)
+
+
+def group_at(alignment: Sequence[AlignmentGroup], offset: int, *, rewrite: bool) -> int | None:
+    """Return the index of the alignment group whose sentence holds ``offset``.
+
+    Args:
+        alignment: The groups of a comparison.
+        offset: A character offset into the rewrite (``rewrite=True``) or the original.
+        rewrite: Which side ``offset`` indexes.
+
+    Returns:
+        The group index, or ``None`` when no sentence of that side covers the offset.
+    """
+    nearest: int | None = None
+    for index, group in enumerate(alignment):
+        for span in group.rewrite if rewrite else group.original:
+            if span.start <= offset < span.end:
+                return index
+            if span.end == offset and nearest is None:
+                nearest = index
+    return nearest
+
+
+def _is_letter_or_digit(char: str) -> bool:
+    return char.isalnum()
+
+
+def _opens_single(line: str, index: int) -> bool:
+    before = line[index - 1] if index else " "
+    after = line[index + 1] if index + 1 < len(line) else " "
+    if before.isalnum() or not after.isalnum():
+        return False
+    rest = line[index + 1 : index + 6]
+    if _ELIDED_YEAR.match(rest):
+        return False
+    word = _WORD.match(rest)
+    return not (word and word.group().lower() in _ELISIONS)
+
+
+def _closes_single(line: str, index: int) -> bool:
+    before = line[index - 1] if index else " "
+    after = line[index + 1] if index + 1 < len(line) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _double_role(line: str, index: int, inside: bool, opener: str) -> str:
+    """Say whether a double mark opens or closes a quotation: "open", "close" or "skip"."""
+    char = line[index]
+    after = line[index + 1] if index + 1 < len(line) else " "
+    before = line[index - 1] if index else " "
+    if char in _DOUBLE_OPENERS:
+        if inside and opener == "\u201e" and char == "\u201c":
+            return "close"  # German style: „…“
+        if inside and not before.isspace() and not after.isalnum():
+            return "close"  # an opening mark typed where the closing one belongs
+        return "open"
+    if char in _DOUBLE_CLOSERS:
+        return "close" if inside else "skip"
+    if inside:
+        return "close"
+    if before == "\u0000":
+        before = line[index - 2] if index > 1 else " "
+    if after.isspace() and not before.isspace():
+        return "skip"  # a stray closing mark
+    return "open"
+
+
+def _scan_line(line: str, base: int, continued: bool) -> tuple[list[_Piece], bool]:
+    """Find the quoted pieces of one paragraph; say whether it ends inside a quotation."""
+    if "''" in line:
+        # Some newsrooms type a double mark as two apostrophes; read each pair as one
+        # straight double mark placed on its second character, so offsets stay put.
+        line = line.replace("''", '\u0000"')
+    pieces: list[_Piece] = []
+    open_at = -1
+    opener = ""
+    single_at = -1
+    first_continues = continued
+    for index, char in enumerate(line):
+        if char in _DOUBLE_MARKS:
+            role = _double_role(line, index, open_at >= 0, opener)
+            if role == "open":
+                open_at, opener, single_at = index, char, -1
+            elif role == "close" and open_at >= 0:
+                start = open_at - 1 if open_at and line[open_at - 1] == "\u0000" else open_at
+                mark = index - 1 if line[index - 1] == "\u0000" else index
+                pieces.append(
+                    _Piece(
+                        base + start,
+                        base + open_at + 1,
+                        base + mark,
+                        base + index + 1,
+                        closed=True,
+                        continued=first_continues,
+                    )
+                )
+                first_continues = False
+                open_at = -1
+        elif open_at < 0 and char in _SINGLE_OPENERS + _STRAIGHT_SINGLE + _SINGLE_CLOSERS:
+            if single_at < 0:
+                if char != "\u2019" and _opens_single(line, index):
+                    single_at = index
+            elif char != "\u2018" and _closes_single(line, index):
+                pieces.append(
+                    _Piece(
+                        base + single_at,
+                        base + single_at + 1,
+                        base + index,
+                        base + index + 1,
+                        closed=True,
+                        continued=False,
+                    )
+                )
+                single_at = -1
+    if open_at >= 0:
+        start = open_at - 1 if open_at and line[open_at - 1] == "\u0000" else open_at
+        end = base + len(line.rstrip())
+        pieces.append(
+            _Piece(
+                base + start, base + open_at + 1, end, end, closed=False, continued=first_continues
+            )
+        )
+        return pieces, True
+    return pieces, False
+
+
+def _scan(text: str) -> list[_Piece]:
+    lines = [(match.start(), match.group()) for match in re.finditer(r"[^\r\n]+", text)]
+    pieces: list[_Piece] = []
+    carried = False
+    for number, (base, line) in enumerate(lines):
+        found, left_open = _scan_line(line, base, carried)
+        if left_open:
+            following = lines[number + 1][1].lstrip() if number + 1 < len(lines) else ""
+            if following[:1] and following[0] in _DOUBLE_OPENERS + _STRAIGHT_DOUBLE:
+                carried = True
+            else:
+                found.pop()  # an unclosed quotation nobody re-opens: a stray mark
+                carried = False
+        else:
+            carried = False
+        pieces.extend(found)
+    return pieces
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _cue_after(text: str, piece_end: int, limit: int, content: str) -> Attribution | None:
+    """Find the cue right after a quotation: '," she said' or '," said the minister'."""
+    if content.rstrip().endswith("."):
+        return None  # the sentence ended inside the quotation
+    stop = min(limit, piece_end + _WINDOW)
+    end_match = _SENTENCE_END.search(text, piece_end, stop)
+    if end_match:
+        stop = end_match.start()
+    attributions = find_attributions(text, piece_end, stop)
+    if not attributions or attributions[0].vague:
+        return None
+    first = attributions[0]
+    starts = first.cue.start if first.source is None else min(first.cue.start, first.source.start)
+    gap = text[piece_end:starts]
+    if any(char.isalnum() for char in gap):
+        return None
+    return first
+
+
+def _cue_before(text: str, piece_start: int, floor: int) -> Attribution | None:
+    """Find the cue just before a quotation: 'X said: “…”' or 'according to X, “…”'."""
+    start = max(floor, piece_start - _WINDOW)
+    last_end = start
+    for match in _SENTENCE_END.finditer(text, start, piece_start):
+        last_end = match.end()
+    attributions = [a for a in find_attributions(text, last_end, piece_start) if not a.vague]
+    if not attributions:
+        return None
+    last = attributions[-1]
+    ends = last.cue.end if last.source is None else max(last.cue.end, last.source.end)
+    if piece_start - ends > _MAX_GAP:
+        return None
+    return last
+
+
+@attrs.frozen
+class _Names:
+    """Capitalised names of people in the text, in order, for pronoun resolution."""
+
+    starts: tuple[int, ...]
+    names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Names:
+        starts: list[int] = []
+        names: list[str] = []
+        for match in _NAME.finditer(text):
+            words = match.group().split()
+            offset = match.start()
+            while words and words[0] in _NAME_STOPS:
+                offset = text.index(words[0], offset) + len(words[0])
+                words.pop(0)
+            if len(words) < 2 or any(word.lower().strip(".") in _NOT_PEOPLE for word in words):
+                continue
+            starts.append(match.start())
+            names.append(" ".join(words))
+        return cls(tuple(starts), tuple(names))
+
+    def last_before(self, offset: int) -> str | None:
+        index = bisect.bisect_left(self.starts, offset)
+        return self.names[index - 1] if index else None
+
+
+def _speaker(attribution: Attribution, names: _Names) -> str | None:
+    if attribution.source is None:
+        return None
+    source = attribution.source.text
+    lower = source.lower()
+    if lower in _RESOLVED_PRONOUNS:
+        return names.last_before(attribution.source.start)
+    if lower in _UNRESOLVED_PRONOUNS:
+        return None
+    return source
+
+
+def extract_quotations(text: str) -> tuple[Quotation, ...]:
+    """Extract the direct quotations of ``text``, each with its speaker when one is found.
+
+    ``span`` covers the quotation with its marks, ``content`` the words inside them.
+    ``speaker`` is the name as written, or for a pronoun the last named person before
+    it; ``speaker_span`` is where the speaker is mentioned next to the cue (the pronoun
+    itself for a resolved pronoun); ``cue`` is the reporting verb or phrase.
+
+    Args:
+        text: The raw text; offsets in the result index it.
+
+    Returns:
+        The quotations in text order.
+
+    >>> [(q.content.text, q.speaker) for q in extract_quotations(
+    ...     "Ana Ruiz spoke. \u201cWe will not wait,\u201d she said.")]
+    [('We will not wait,', 'Ana Ruiz')]
+    """
+    names = _Names.of(text)
+    quotations: list[Quotation] = []
+    previous: Quotation | None = None
+    previous_line = -1
+    floor = 0
+    pieces = _scan(text)
+    for piece in pieces:
+        span = Span.of(text, piece.open_at, piece.close_at)
+        content = Span.of(text, piece.content_start, piece.content_end)
+        line_start, line_end = _line_bounds(text, piece.open_at, piece.close_at)
+        cue = _cue_before(text, piece.open_at, max(floor, line_start))
+        if cue is None and piece.closed:
+            next_open = _next_opener(text, span.end, line_end)
+            cue = _cue_after(text, span.end, next_open, content.text)
+        if cue is not None:
+            quotation = Quotation(
+                span=span,
+                content=content,
+                speaker=_speaker(cue, names),
+                speaker_span=cue.source,
+                cue=cue.cue,
+            )
+        elif previous is not None and (piece.continued or previous_line == line_start):
+            # A later piece of the same paragraph, or a paragraph that re-opens the
+            # quotation, belongs to the speaker of the piece before it.
+            quotation = Quotation(
+                span=span,
+                content=content,
+                speaker=previous.speaker,
+                speaker_span=previous.speaker_span,
+                cue=previous.cue,
+            )
+        else:
+            quotation = Quotation(span=span, content=content)
+        quotations.append(quotation)
+        if not is_scare_quote(quotation):
+            previous = quotation
+            previous_line = line_start if piece.closed else -1
+        floor = span.end
+    return tuple(_share_speakers(quotations, pieces))
+
+
+def _share_speakers(quotations: list[Quotation], pieces: Sequence[_Piece]) -> list[Quotation]:
+    """Give every piece of a multi-paragraph quotation the speaker its last piece names."""
+    index = len(quotations) - 1
+    while index > 0:
+        if pieces[index].continued and quotations[index].speaker_span is not None:
+            donor = quotations[index]
+            back = index
+            while back > 0 and pieces[back].continued:
+                back -= 1
+                if quotations[back].cue is None:
+                    quotations[back] = attrs.evolve(
+                        quotations[back],
+                        speaker=donor.speaker,
+                        speaker_span=donor.speaker_span,
+                        cue=donor.cue,
+                    )
+            index = back
+        index -= 1
+    return quotations
+
+
+def _next_opener(text: str, start: int, limit: int) -> int:
+    for index in range(start, min(limit, start + _WINDOW)):
+        if text[index] in _DOUBLE_OPENERS or (
+            text[index] == _STRAIGHT_DOUBLE and index + 1 < limit and text[index + 1].isalnum()
+        ):
+            return index
+    return limit

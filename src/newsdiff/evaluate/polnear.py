@@ -1,0 +1,272 @@
+"""Score attribution and quotation extraction against PolNeAR annotations.
+
+Run ``python -m newsdiff.evaluate polnear FOLDER``, where ``FOLDER`` holds ``text/<article>.txt``
+and ``attributions/<article>_<annotator>.ann`` (BRAT standoff). Each annotation file is scored
+against its article, so an article annotated twice counts twice. Three scores are printed:
+
+- **attribution cue**: a predicted cue is right when it shares at least one character with a
+  gold ``Cue`` not already matched (one-to-one, in text order).
+- **source**: the same overlap rule between predicted sources and gold ``Source`` spans.
+- **direct-quote content**: gold items are the ``Content`` spans that open with a quotation
+  mark; a predicted quotation content (scare quotes left out) is right when the shared
+  characters cover at least half of the longer of the two spans. A second line leaves out,
+  as neither right nor wrong, predicted quotes that sit inside a gold ``Content`` that does
+  not open with a quotation mark (a partial quote inside indirect speech, which PolNeAR does
+  not label on its own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsdiff.detect._attribution import find_attributions
+from newsdiff.detect._quotes import extract_quotations, is_scare_quote
+from newsdiff.evaluate import Score
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from newsdiff.models import Span
+
+__all__ = ["main"]
+
+_QUOTE_OPENERS = "\"'\u201c\u2018\u201e\u00ab\u201f\u201b"
+_Fragments = tuple[tuple[int, int], ...]
+
+
+@attrs.frozen(kw_only=True)
+class _Gold:
+    cues: tuple[_Fragments, ...]
+    sources: tuple[_Fragments, ...]
+    direct_contents: tuple[_Fragments, ...]
+    other_contents: tuple[_Fragments, ...]
+
+
+@attrs.frozen(kw_only=True)
+class _Tally:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    ignored: int = 0
+
+    def plus(self, other: _Tally) -> _Tally:
+        return _Tally(
+            true_positives=self.true_positives + other.true_positives,
+            false_positives=self.false_positives + other.false_positives,
+            false_negatives=self.false_negatives + other.false_negatives,
+            ignored=self.ignored + other.ignored,
+        )
+
+    def score(self) -> Score:
+        return Score(
+            true_positives=self.true_positives,
+            false_positives=self.false_positives,
+            false_negatives=self.false_negatives,
+        )
+
+
+def _parse_ann(raw: str, text: str) -> _Gold:
+    """Read the text-bound annotations of one BRAT file."""
+    by_label: dict[str, list[_Fragments]] = {}
+    for line in raw.splitlines():
+        if not line.startswith("T"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        label, _, offsets = parts[1].partition(" ")
+        fragments: list[tuple[int, int]] = []
+        for piece in offsets.split(";"):
+            bounds = piece.split()
+            if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
+                fragments.append((int(bounds[0]), int(bounds[1])))
+        if fragments:
+            by_label.setdefault(label, []).append(tuple(fragments))
+    direct: list[_Fragments] = []
+    other: list[_Fragments] = []
+    for fragments in by_label.get("Content", ()):
+        opening = text[fragments[0][0] : fragments[0][1]].lstrip()
+        (direct if opening[:1] in _QUOTE_OPENERS else other).append(fragments)
+    return _Gold(
+        cues=tuple(by_label.get("Cue", ())),
+        sources=tuple(by_label.get("Source", ())),
+        direct_contents=tuple(direct),
+        other_contents=tuple(other),
+    )
+
+
+def _shared(first: _Fragments, second: _Fragments) -> int:
+    return sum(
+        max(0, min(a_end, b_end) - max(a_start, b_start))
+        for a_start, a_end in first
+        for b_start, b_end in second
+    )
+
+
+def _length(fragments: _Fragments) -> int:
+    return sum(end - start for start, end in fragments)
+
+
+def _any_overlap(predicted: _Fragments, gold: _Fragments) -> bool:
+    return _shared(predicted, gold) > 0
+
+
+def _half_of_longer(predicted: _Fragments, gold: _Fragments) -> bool:
+    return 2 * _shared(predicted, gold) >= max(_length(predicted), _length(gold), 1)
+
+
+def _match(
+    predicted: Sequence[_Fragments],
+    gold: Sequence[_Fragments],
+    matches: Callable[[_Fragments, _Fragments], bool],
+    neutral: Sequence[_Fragments] = (),
+) -> _Tally:
+    """Match predictions to gold one-to-one in text order; count the rest."""
+    used = [False] * len(gold)
+    true_positives = false_positives = ignored = 0
+    for item in sorted(predicted):
+        best = -1
+        best_shared = 0
+        for index, candidate in enumerate(gold):
+            if used[index] or not matches(item, candidate):
+                continue
+            shared = _shared(item, candidate)
+            if shared > best_shared:
+                best, best_shared = index, shared
+        if best >= 0:
+            used[best] = True
+            true_positives += 1
+        elif any(_length(item) and 2 * _shared(item, other) >= _length(item) for other in neutral):
+            ignored += 1
+        else:
+            false_positives += 1
+    return _Tally(
+        true_positives=true_positives,
+        false_positives=false_positives,
+        false_negatives=used.count(False),
+        ignored=ignored,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Result:
+    cues: _Tally = _Tally()
+    sources: _Tally = _Tally()
+    quotes: _Tally = _Tally()
+    quotes_lenient: _Tally = _Tally()
+
+    def plus(self, other: _Result) -> _Result:
+        return _Result(
+            cues=self.cues.plus(other.cues),
+            sources=self.sources.plus(other.sources),
+            quotes=self.quotes.plus(other.quotes),
+            quotes_lenient=self.quotes_lenient.plus(other.quotes_lenient),
+        )
+
+
+def _joined_quotes(text: str) -> list[_Fragments]:
+    """Predicted quotation contents, the pieces of one quotation joined.
+
+    A quotation interrupted by its cue ("“A,” she said. “B.”") is one quotation in
+    PolNeAR, a discontinuous Content; pieces of one paragraph that share a cue are
+    joined the same way.
+    """
+    joined: list[list[tuple[int, int]]] = []
+    previous_cue: Span | None = None
+    previous_line = -1
+    for quotation in extract_quotations(text):
+        if is_scare_quote(quotation):
+            continue
+        line = text.rfind("\n", 0, quotation.span.start)
+        fragment = (quotation.content.start, quotation.content.end)
+        if (
+            joined
+            and quotation.cue is not None
+            and quotation.cue == previous_cue
+            and (line == previous_line)
+        ):
+            joined[-1].append(fragment)
+        else:
+            joined.append([fragment])
+        previous_cue, previous_line = quotation.cue, line
+    return [tuple(fragments) for fragments in joined]
+
+
+def _evaluate_one(text: str, gold: _Gold) -> _Result:
+    inside_quotes = tuple(q.content for q in extract_quotations(text) if not is_scare_quote(q))
+    attributions = find_attributions(text, outside=inside_quotes)
+    cues = [((a.cue.start, a.cue.end),) for a in attributions]
+    sources = [((a.source.start, a.source.end),) for a in attributions if a.source is not None]
+    quotes = _joined_quotes(text)
+    return _Result(
+        cues=_match(cues, gold.cues, _any_overlap),
+        sources=_match(sources, gold.sources, _any_overlap),
+        quotes=_match(quotes, gold.direct_contents, _half_of_longer),
+        quotes_lenient=_match(
+            quotes, gold.direct_contents, _half_of_longer, neutral=gold.other_contents
+        ),
+    )
+
+
+def _pairs(folder: Path) -> list[tuple[Path, Path]]:
+    """Pair every annotation file with its article text, in name order."""
+    texts = folder / "text"
+    pairs: list[tuple[Path, Path]] = []
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        article = ann.stem.rpartition("_")[0]
+        text = texts / f"{article}.txt"
+        if text.is_file():
+            pairs.append((text, ann))
+    return pairs
+
+
+def main(argv: list[str]) -> int:
+    """Score the extractors on a PolNeAR folder and print precision, recall and F1.
+
+    Args:
+        argv: The folder path, then options (``--per-file`` prints one line per file).
+
+    Returns:
+        0 when the scores were printed, 2 for a bad folder or bad options.
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m newsdiff.evaluate polnear",
+        description="Score attribution cues, sources and direct quotes against PolNeAR.",
+    )
+    parser.add_argument("folder", type=Path, help="folder with text/ and attributions/")
+    parser.add_argument("--per-file", action="store_true", help="print a line per file")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    folder: Path = args.folder
+    pairs = _pairs(folder)
+    if not pairs:
+        sys.stderr.write(
+            f"polnear: {folder} holds no text/<article>.txt with attributions/<article>_<x>.ann\n"
+        )
+        return 2
+    total = _Result()
+    for text_path, ann_path in pairs:
+        text = text_path.read_text(encoding="utf-8")
+        result = _evaluate_one(text, _parse_ann(ann_path.read_text(encoding="utf-8"), text))
+        if args.per_file:
+            sys.stdout.write(result.cues.score().line(ann_path.stem[:28]) + "\n")
+        total = total.plus(result)
+    lines = (
+        f"PolNeAR: {len(pairs)} annotation files in {folder}",
+        "matching: cue and source = any shared character (one-to-one);",
+        "          direct quote = shared characters >= half of the longer span",
+        total.cues.score().line("attribution cue"),
+        total.sources.score().line("source"),
+        total.quotes.score().line("direct-quote content"),
+        total.quotes_lenient.score().line("direct-quote (partial ign.)")
+        + f" ignored={total.quotes_lenient.ignored}",
+    )
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
