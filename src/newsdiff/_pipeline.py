@@ -21,7 +21,10 @@ from newsdiff._text import DEFAULT_MAX_CHARS, load_text
 from newsdiff._tokens import Token, encode, tokenize
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
+from newsdiff.detect.numbers import NumberDetector
+from newsdiff.detect.speculation import SpeculationDetector
 from newsdiff.detect.structure import StructureDetector
+from newsdiff.detect.tone import LoadedLanguageDetector
 from newsdiff.exceptions import InputError
 from newsdiff.lexicons import load_lexicon
 from newsdiff.models import (
@@ -52,7 +55,12 @@ _QUIET = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC})
 
 def default_detectors() -> tuple[Detector, ...]:
     """The detectors :func:`compare` runs when none are given, in the order they run."""
-    return (StructureDetector(),)
+    return (
+        StructureDetector(),
+        NumberDetector(),
+        SpeculationDetector(),
+        LoadedLanguageDetector(),
+    )
 
 
 @functools.cache
