@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import pytest
+
+import newsdiff
+from newsdiff.detect import Context, Detector
+from newsdiff.detect.tone import LoadedLanguageDetector
+from newsdiff.models import AlignmentGroup, ChangeKind, Document, Relation, Sentence, Span
+
+
+def document(*sentences: str) -> Document:
+    text = " ".join(sentences)
+    spans = []
+    start = 0
+    for sentence in sentences:
+        spans.append(Span.of(text, start, start + len(sentence)))
+        start += len(sentence) + 1
+    return Document(
+        text=text,
+        paragraphs=(Span.of(text, 0, len(text)),),
+        sentences=tuple(Sentence(span=span, paragraph=0) for span in spans),
+    )
+
+
+def edited(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
+    original, rewrite = document(before), document(after)
+    group = AlignmentGroup(
+        relation=relation,
+        original=(original.sentences[0].span,),
+        rewrite=(rewrite.sentences[0].span,),
+        original_sentences=(0,),
+        rewrite_sentences=(0,),
+    )
+    return Context(original=original, rewrite=rewrite, alignment=(group,))
+
+
+def found(context: Context) -> list[tuple[str, tuple[str, ...]]]:
+    changes = list(LoadedLanguageDetector().detect(context))
+    for change in changes:
+        assert change.kind is ChangeKind.LOADED_LANGUAGE
+        assert change.detector == "loaded_language"
+    return [(change.severity.value, tuple(s.text for s in change.rewrite)) for change in changes]
+
+
+# (original, rewrite, expected): each positive sits beside a near-miss negative.
+CASES = [
+    (
+        "The mayor called for help.",
+        "The mayor urgently called for help.",
+        [("low", ("urgently",))],
+    ),
+    ("The mayor urgently called for help.", "The mayor urgently called for help again.", []),
+    (
+        "Storms are causing damage across the coast.",
+        "Storms are wreaking havoc across the coast.",
+        [("medium", ("wreaking havoc",))],
+    ),
+    ("Storms wreaked havoc across the coast.", "Storms are wreaking havoc across the coast.", []),
+    (
+        "The senator criticised the bill.",
+        "The senator slammed the bill.",
+        [("medium", ("slammed",))],
+    ),
+    ("The senator slams the bill.", "The senator slammed the bill.", []),
+    (
+        "The senator said the bill failed.",
+        "The senator admitted the bill failed, clearly.",
+        [("medium", ("admitted",)), ("low", ("clearly",))],
+    ),
+    ("The senator said the bill failed.", 'The senator said: "The bill failed, clearly."', []),
+    ("The flood damaged homes.", '"A devastating flood," the chief said of it.', []),
+    (
+        "The flood damaged homes.",
+        "The devastating flood damaged homes.",
+        [("medium", ("devastating",))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), CASES)
+def test_loaded_language(
+    before: str, after: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert found(edited(before, after)) == expected
+
+
+def test_added_sentence_is_checked_against_the_whole_original() -> None:
+    original = document("Crowds gathered.", "The scene was chaotic.")
+    rewrite = document("Crowds gathered.", "Chaos and mayhem followed.")
+    groups = (
+        AlignmentGroup(
+            relation=Relation.IDENTICAL,
+            original=(original.sentences[0].span,),
+            rewrite=(rewrite.sentences[0].span,),
+            original_sentences=(0,),
+            rewrite_sentences=(0,),
+        ),
+        AlignmentGroup(
+            relation=Relation.REMOVED,
+            original=(original.sentences[1].span,),
+            original_sentences=(1,),
+        ),
+        AlignmentGroup(
+            relation=Relation.ADDED, rewrite=(rewrite.sentences[1].span,), rewrite_sentences=(1,)
+        ),
+    )
+    changes = list(
+        LoadedLanguageDetector().detect(
+            Context(original=original, rewrite=rewrite, alignment=groups)
+        )
+    )
+    # "Chaos" shares its family with the original's "chaotic"; "mayhem" is new.
+    assert [(c.group, tuple(s.text for s in c.rewrite)) for c in changes] == [(2, ("mayhem",))]
+    assert changes[0].explanation.startswith("An added sentence uses emotive wording")
+
+
+@pytest.mark.parametrize("relation", [Relation.IDENTICAL, Relation.TYPOGRAPHIC])
+def test_quiet_groups_are_skipped(relation: Relation) -> None:
+    assert found(edited("It rained.", "It rained, brutally.", relation)) == []
+
+
+def test_is_a_detector() -> None:
+    assert isinstance(LoadedLanguageDetector(), Detector)
+
+
+def test_end_to_end() -> None:
+    original = "The council approved the budget.\nRoad spending rises by a tenth."
+    rewrite = "The council urgently approved the budget.\nRoad spending rises by a tenth."
+    report = newsdiff.compare(original, rewrite, detectors=[LoadedLanguageDetector()])
+    assert [(c.kind, c.severity.value, c.rewrite[0].text) for c in report.changes] == [
+        (ChangeKind.LOADED_LANGUAGE, "low", "urgently")
+    ]
+    assert newsdiff.compare(original, original, detectors=[LoadedLanguageDetector()]).changes == ()
