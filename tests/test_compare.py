@@ -202,3 +202,26 @@ def test_readability_is_measured_for_both_versions(seed_texts: dict[str, str]) -
     assert readability.words_per_sentence_delta == pytest.approx(
         readability.rewrite.words_per_sentence - readability.original.words_per_sentence, abs=0.01
     )
+
+
+def test_tone_counts_markers_per_thousand_words() -> None:
+    original = "Officials said the plan failed. The council met on Monday."
+    rewrite = (
+        "The plan may have failed, critics claimed. The council reportedly met in a shocking "
+        "session on Monday. Could it be revived?"
+    )
+    tone = newsdiff.compare(original, rewrite).metrics.tone
+    assert tone.original.words == 10
+    assert tone.original.hedges == 0.0
+    assert tone.original.attributions == 100.0  # one "said" in ten words
+    assert tone.rewrite.hedges > 0
+    assert tone.hedges_delta == tone.rewrite.hedges
+    assert tone.rewrite.loaded_terms > 0
+
+
+def test_tone_ignores_markers_inside_quotations() -> None:
+    text = 'The minister said: "We might lose, and it would be a disaster." Then she left.'
+    tone = newsdiff.compare(text, text).metrics.tone
+    assert tone.original.hedges == 0.0
+    assert tone.original.loaded_terms == 0.0
+    assert tone.original.quotations > 0

@@ -33,6 +33,8 @@ from newsdiff.models import (
     Sentence,
     Severity,
     Span,
+    Tone,
+    ToneComparison,
     WordEdit,
 )
 
@@ -66,6 +68,8 @@ __all__ = [
     "Sentence",
     "Severity",
     "Span",
+    "Tone",
+    "ToneComparison",
     "WordEdit",
     "__version__",
     "compare",

@@ -19,6 +19,7 @@ from newsdiff._metrics import compare_readability, readability, share
 from newsdiff._segment import segment
 from newsdiff._text import DEFAULT_MAX_CHARS, load_text
 from newsdiff._tokens import Token, encode, tokenize
+from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
 from newsdiff.detect.numbers import NumberDetector
@@ -148,11 +149,15 @@ def compare(
     )
     original_words = sum(t.is_word for tokens in original_tokens for t in tokens)
     rewrite_words = sum(t.is_word for tokens in rewrite_tokens for t in tokens)
+    original_readability = readability(original_tokens, original_text)
+    rewrite_readability = readability(rewrite_tokens, rewrite_text)
     metrics = Metrics(
         reuse=share(reused_words, rewrite_words),
         coverage=share(reused_words, original_words),
-        readability=compare_readability(
-            readability(original_tokens, original_text), readability(rewrite_tokens, rewrite_text)
+        readability=compare_readability(original_readability, rewrite_readability),
+        tone=compare_tone(
+            measure_tone(original_doc, original_readability.words),
+            measure_tone(rewrite_doc, rewrite_readability.words),
         ),
     )
     return Report(

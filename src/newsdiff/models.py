@@ -40,12 +40,14 @@ __all__ = [
     "Sentence",
     "Severity",
     "Span",
+    "Tone",
+    "ToneComparison",
     "WordEdit",
 ]
 
 #: Version of the JSON report layout. The major part changes when a field is removed
 #: or changes meaning; the minor part when a field is added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Relation(enum.StrEnum):
@@ -298,6 +300,33 @@ class ReadabilityComparison:
 
 
 @attrs.frozen(kw_only=True)
+class Tone:
+    """How much of a version hedges, attributes, quotes and uses loaded terms.
+
+    Each rate is per 1,000 words of the version's sentences; quotations' own words
+    do not count as the writer's hedges or loaded terms.
+    """
+
+    words: int
+    hedges: float
+    attributions: float
+    quotations: float
+    loaded_terms: float
+
+
+@attrs.frozen(kw_only=True)
+class ToneComparison:
+    """Tone of both versions and the rewrite minus the original, rate by rate."""
+
+    original: Tone
+    rewrite: Tone
+    hedges_delta: float
+    attributions_delta: float
+    quotations_delta: float
+    loaded_terms_delta: float
+
+
+@attrs.frozen(kw_only=True)
 class Metrics:
     """Whole-document measures of a comparison.
 
@@ -308,6 +337,7 @@ class Metrics:
     reuse: float
     coverage: float
     readability: ReadabilityComparison
+    tone: ToneComparison
 
 
 @attrs.frozen(kw_only=True)
