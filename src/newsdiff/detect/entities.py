@@ -1,0 +1,209 @@
+"""Report people, organisations, places, nationalities and titles that a rewrite swapped.
+
+A swap needs evidence on both sides: an entity of the original that the rewrite no
+longer names, and a different entity of the same family that the rewrite names
+instead, in the same aligned group ("Mexican officials" became "U.S. officials"). A
+title that gains or loses a modifier ("President" became "former President") is a
+swap too. Spelling, case, accents, aliases ("U.S." and "United States"), order and
+repetition never count, and an entity simply dropped is left to the removed-content
+detector.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsdiff._text import fold
+from newsdiff.detect._entities import Entity, EntityKind, find_entities, same_entity
+from newsdiff.models import Change, ChangeKind, Relation, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from newsdiff.detect import Context
+    from newsdiff.models import Span
+
+__all__ = ["EntityDetector"]
+
+_SKIPPED = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC, Relation.ADDED, Relation.REMOVED})
+_COMPARED = frozenset(
+    {
+        EntityKind.PERSON,
+        EntityKind.ORGANISATION,
+        EntityKind.PLACE,
+        EntityKind.NATIONALITY,
+        EntityKind.TITLE,
+    }
+)
+_WHAT = {
+    EntityKind.PERSON: "a different person",
+    EntityKind.ORGANISATION: "a different organisation",
+    EntityKind.PLACE: "a different place or country",
+    EntityKind.NATIONALITY: "a different place or country",
+}
+_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
+
+
+@attrs.frozen(kw_only=True)
+class EntityDetector:
+    """Find ``changed_entity``: one named entity replaced by another of its family.
+
+    >>> EntityDetector().name
+    'entities'
+    """
+
+    name: str = "entities"
+
+    def detect(self, context: Context) -> Iterator[Change]:
+        """Yield one change per swapped entity in each aligned group."""
+        before_all = _Index(find_entities(context.original.text))
+        after_all = _Index(find_entities(context.rewrite.text))
+        for index, group in enumerate(context.alignment):
+            if group.relation in _SKIPPED or not group.original or not group.rewrite:
+                continue
+            before = before_all.within(group.original)
+            after = after_all.within(group.rewrite)
+            if not before or not after:
+                continue
+            before_words = _folded_words(context.original.text, group.original)
+            after_words = _folded_words(context.rewrite.text, group.rewrite)
+            for old, new in _swaps(before, after, before_words, after_words):
+                yield Change(
+                    kind=ChangeKind.CHANGED_ENTITY,
+                    severity=Severity.HIGH,
+                    explanation=_explain(old, new, context.original.text, context.rewrite.text),
+                    original=(old.span,),
+                    rewrite=(new.span,),
+                    group=index,
+                    detector=self.name,
+                )
+
+
+class _Index:
+    """Entities of one document, found once, looked up by the spans of a group."""
+
+    __slots__ = ("entities", "starts")
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        self.entities = tuple(e for e in entities if e.kind in _COMPARED)
+        self.starts = [entity.span.start for entity in self.entities]
+
+    def within(self, spans: Sequence[Span]) -> list[Entity]:
+        found: list[Entity] = []
+        for span in spans:
+            position = bisect.bisect_left(self.starts, span.start)
+            while position < len(self.entities) and self.starts[position] < span.end:
+                entity = self.entities[position]
+                if entity.span.end <= span.end:
+                    found.append(entity)
+                position += 1
+        return found
+
+
+def _folded_words(text: str, spans: Sequence[Span]) -> frozenset[str]:
+    return frozenset(
+        word
+        for span in spans
+        for word in re.findall(r"[^\W_]+", fold(text[span.start : span.end]).lower())
+    )
+
+
+def _family(kind: EntityKind) -> EntityKind:
+    return EntityKind.PLACE if kind is EntityKind.NATIONALITY else kind
+
+
+def _mentioned(entity: Entity, words: frozenset[str]) -> bool:
+    """Whether the other side names the entity in words the finder did not pick up."""
+    if entity.kind is EntityKind.TITLE:
+        return False  # "President" is inside "former President": the modifier matters
+    parts = [part for part in re.findall(r"[^\W_]+", entity.key) if len(part) > 2]
+    if entity.kind is EntityKind.PERSON:
+        return any(part in words for part in parts)
+    surface = re.findall(r"[^\W_]+", fold(entity.span.text).lower())
+    return (bool(parts) and all(part in words for part in parts)) or (
+        bool(surface) and all(part in words for part in surface)
+    )
+
+
+def _swaps(
+    before: Sequence[Entity],
+    after: Sequence[Entity],
+    before_words: frozenset[str],
+    after_words: frozenset[str],
+) -> list[tuple[Entity, Entity]]:
+    """Pair entities of the original with the different ones that replaced them."""
+    pairs: list[tuple[Entity, Entity]] = []
+    used_before: set[int] = set()
+    used_after: set[int] = set()
+    # First, the same anchor with a different entity: "Mexican officials" and "U.S.
+    # officials", "Senator Ruiz" and "Senator Diaz", "President Ruiz" and "former
+    # President Ruiz". This holds even when the old entity appears elsewhere.
+    for i, old in enumerate(before):
+        if old.anchor is None:
+            continue
+        candidates = [
+            j
+            for j, new in enumerate(after)
+            if j not in used_after
+            and new.anchor == old.anchor
+            and _family(new.kind) is _family(old.kind)
+        ]
+        if not candidates or any(same_entity(old, after[j]) for j in candidates):
+            continue
+        for j in candidates:
+            new = after[j]
+            if any(same_entity(new, other) and other.anchor == old.anchor for other in before):
+                continue
+            pairs.append((old, new))
+            used_before.add(i)
+            used_after.add(j)
+            break
+    # Then entities gone from one side and new on the other, within one family.
+    lost = [
+        old
+        for i, old in enumerate(before)
+        if i not in used_before
+        and not any(same_entity(old, new) for new in after)
+        and not _mentioned(old, after_words)
+    ]
+    gained = [
+        new
+        for j, new in enumerate(after)
+        if j not in used_after
+        and not any(same_entity(new, old) for old in before)
+        and not _mentioned(new, before_words)
+    ]
+    for family in (EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.TITLE):
+        olds = _unique([e for e in lost if _family(e.kind) is family])
+        news = _unique([e for e in gained if _family(e.kind) is family])
+        pairs.extend(zip(olds, news, strict=False))
+    return sorted(pairs, key=lambda pair: (pair[0].span.start, pair[1].span.start))
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    """Keep the first mention of each entity: repeats are one swap, not several."""
+    kept: list[Entity] = []
+    for entity in entities:
+        if not any(same_entity(entity, other) for other in kept):
+            kept.append(entity)
+    return kept
+
+
+def _phrase(text: str, entity: Entity) -> str:
+    """The entity's words, with the noun it qualifies when it has one: "U.S. officials"."""
+    if entity.anchor and entity.kind in {EntityKind.PLACE, EntityKind.NATIONALITY}:
+        following = _NEXT_WORD.match(text, entity.span.end)
+        if following is not None:
+            return text[entity.span.start : following.end()]
+    return entity.span.text
+
+
+def _explain(old: Entity, new: Entity, before_text: str, after_text: str) -> str:
+    if old.kind is EntityKind.TITLE:
+        return f'The title "{old.span.text}" became "{new.span.text}".'
+    what = _WHAT[old.kind]
+    return f'"{_phrase(before_text, old)}" became "{_phrase(after_text, new)}": {what}.'
