@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -104,26 +105,46 @@ class _Index:
         return found
 
 
-def _folded_words(text: str, spans: Sequence[Span]) -> frozenset[str]:
-    return frozenset(
-        word
+def _folded_words(text: str, spans: Sequence[Span]) -> Counter[str]:
+    """Count the folded words of a group side, as the finder folds an anchor."""
+    return Counter(
+        _singular(word)
         for span in spans
         for word in re.findall(r"[^\W_]+", fold(text[span.start : span.end]).lower())
     )
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _bare_head(anchor: str, entities: Sequence[Entity], words: Counter[str]) -> bool:
+    """Whether the side uses the noun ``anchor`` without a place or nationality too.
+
+    In "Washington wants forces to join, led by Mexican forces", the bare "forces"
+    may be the ones a rewrite calls "U.S. forces": the nationality then did not move.
+    """
+    qualified = sum(
+        1
+        for entity in entities
+        if entity.anchor == anchor and _family(entity.kind) is EntityKind.PLACE
+    )
+    return words[anchor] > qualified
 
 
 def _family(kind: EntityKind) -> EntityKind:
     return EntityKind.PLACE if kind is EntityKind.NATIONALITY else kind
 
 
-def _mentioned(entity: Entity, words: frozenset[str]) -> bool:
+def _mentioned(entity: Entity, words: Counter[str]) -> bool:
     """Whether the other side names the entity in words the finder did not pick up."""
     if entity.kind is EntityKind.TITLE:
         return False  # "President" is inside "former President": the modifier matters
     parts = [part for part in re.findall(r"[^\W_]+", entity.key) if len(part) > 2]
+    parts = [_singular(part) for part in parts]
     if entity.kind is EntityKind.PERSON:
         return any(part in words for part in parts)
-    surface = re.findall(r"[^\W_]+", fold(entity.span.text).lower())
+    surface = [_singular(part) for part in re.findall(r"[^\W_]+", fold(entity.span.text).lower())]
     return (bool(parts) and all(part in words for part in parts)) or (
         bool(surface) and all(part in words for part in surface)
     )
@@ -132,8 +153,8 @@ def _mentioned(entity: Entity, words: frozenset[str]) -> bool:
 def _swaps(
     before: Sequence[Entity],
     after: Sequence[Entity],
-    before_words: frozenset[str],
-    after_words: frozenset[str],
+    before_words: Counter[str],
+    after_words: Counter[str],
 ) -> list[tuple[Entity, Entity]]:
     """Pair entities of the original with the different ones that replaced them."""
     pairs: list[tuple[Entity, Entity]] = []
@@ -153,6 +174,11 @@ def _swaps(
             and _family(new.kind) is _family(old.kind)
         ]
         if not candidates or any(same_entity(old, after[j]) for j in candidates):
+            continue
+        if _family(old.kind) is EntityKind.PLACE and (
+            _bare_head(old.anchor, before, before_words)
+            or _bare_head(old.anchor, after, after_words)
+        ):
             continue
         for j in candidates:
             new = after[j]
