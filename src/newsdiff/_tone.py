@@ -6,6 +6,7 @@ changes never disagree about what counts as a hedge or a loaded term.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from newsdiff.detect._attribution import find_attributions
@@ -15,7 +16,7 @@ from newsdiff.detect._quotes import extract_quotations
 from newsdiff.models import Document, Tone, ToneComparison
 
 if TYPE_CHECKING:
-    from newsdiff.models import Quotation
+    from newsdiff.models import Quotation, Span
 
 __all__ = ["compare_tone", "measure_tone"]
 
@@ -32,12 +33,17 @@ def measure_tone(
     found = extract_quotations(text) if quotations is None else quotations
     quoted = tuple((quote.span.start, quote.span.end) for quote in found)
     quoted_spans = tuple(quote.span for quote in found)
-    hedges = attributions = loaded = 0
-    for sentence in document.sentences:
-        start, end = sentence.span.start, sentence.span.end
-        hedges += len(find_hedges(text, start, end, exclude=quoted))
-        loaded += len(find_loaded_terms(text, start, end, exclude=quoted))
-        attributions += len(find_attributions(text, start, end, outside=quoted_spans))
+    # One scan of the whole text per finder; boilerplate is then left out by position.
+    starts = [sentence.span.start for sentence in document.sentences]
+    ends = [sentence.span.end for sentence in document.sentences]
+
+    def in_sentences(span: Span) -> bool:
+        slot = bisect.bisect_right(starts, span.start) - 1
+        return slot >= 0 and span.end <= ends[slot]
+
+    hedges = sum(in_sentences(h.span) for h in find_hedges(text, exclude=quoted))
+    loaded = sum(in_sentences(t.span) for t in find_loaded_terms(text, exclude=quoted))
+    attributions = sum(in_sentences(a.cue) for a in find_attributions(text, outside=quoted_spans))
     return Tone(
         words=words,
         hedges=_rate(hedges, words),
