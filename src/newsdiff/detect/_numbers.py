@@ -283,6 +283,8 @@ _ONE_PRONOUN_AFTER = frozenset({"of", "another", "by", "day", "way", "thing", "s
 _SENTENCE_END = frozenset(".!?\n")
 # Marks that may stand between a sentence end and its first word.
 _OPENERS = frozenset(" \t\"'(\u2018\u201c\u00ab\u2014-")
+# Hyphenated prefixes that place a year or number in time rather than name a thing.
+_TIME_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "circa"})
 _NAME_PART_EXEMPT = frozenset(
     {"no", "number", "nos", "about", "some", "nearly", "over", "under", "almost", "by"}
 )
@@ -674,7 +676,9 @@ class _Parser:
             before = self._at(index - 2)
             if before is not None and self._glued(index - 1):
                 # "1/2" and "24/7" are fractions or dates; "F-16" and "COVID-19" are names.
-                return before.is_digits if previous.text == "/" else before.text[0].isupper()
+                if previous.text == "/":
+                    return before.is_digits
+                return before.text[0].isupper() and before.lower not in _TIME_PREFIXES
         following = self._at(index + 1)
         if (
             following is not None
