@@ -63,6 +63,15 @@ def test_main_prints_scores(corpus: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "FP d/s" in out
 
 
+def test_skipped_categories_are_not_predicted(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(corpus), "--skip", "conditional"]) == 0
+    out = capsys.readouterr().out
+    assert "(skipping conditional)" in out
+    assert "tp=2 fp=0 fn=1" in out
+
+
 def test_dispatcher_runs_the_hedge_evaluation(corpus: Path) -> None:
     assert dispatcher.main(["hedges", str(corpus)]) == 0
 

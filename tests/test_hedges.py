@@ -23,6 +23,8 @@ CASES = [
     ("The bridge closed on May 5 after a storm.", []),
     ("The bridge closed on may 5 after a storm.", []),
     ("Premier Theresa May opened the bridge.", []),
+    ("Fed May Raise Rates Again", [("May", "modal")]),
+    ("Prices Rose Sharply In May", []),
     ("May the best team win, the mayor said.", [("May", "modal")]),
     ("Prices might fall in the spring.", [("might", "modal")]),
     ("The navy showed the might of the fleet.", []),
@@ -40,6 +42,7 @@ CASES = [
     ("The factory reopened in June as planned.", []),
     ("The ban would hurt small farms.", [("would", "prediction")]),
     ("She would later become the first woman to lead the party.", []),
+    ("The ministry said the ban would hurt small farms.", []),
     (
         "It remains to be seen whether the truce holds.",
         [

@@ -7,9 +7,12 @@ shields "could", and "is expected to" is one cue, not two. A few words need cont
 that a list cannot hold, and carry small rules here:
 
 - "may" before a number, or "May" with a capital inside a sentence, is the month or a
-  name ("May 5", "Theresa May"), not the modal;
+  name ("May 5", "Theresa May"), not the modal, unless the words around it are in
+  title case ("Prices May Rise") and no month word ("in", "early") comes before it;
 - "might" after a determiner or before "of" is the noun ("the might of the navy");
-- "would" before a narrative word ("would later become") tells past events, not a guess.
+- "would" before a narrative word ("would later become") tells past events, not a guess;
+  "would" shortly after a verb of saying or deciding ("said it would") reports someone
+  else's intent, which is attribution rather than the writer's conjecture.
 
 A question mark that ends a sentence outside quotation marks is a rhetorical question
 in the writer's own voice. :func:`find_quote_spans` finds quotation marks, so callers
@@ -53,8 +56,9 @@ _SENTENCE_START_BEFORE = frozenset(".!?\n\r\"'\u201c\u201d\u2018\u2019([:;\u2014
 _QUESTION_BOUNDARY = frozenset(".!?\n\r\u2028\u2029")
 _QUESTION_AFTER = frozenset(" \t\n\r\"')]\u201d\u2019\u00bb")
 _QUESTION_LEAD = " \t\"'\u201c\u2018\u00ab(-\u2014\u2013"
-_CASE_SENSITIVE = frozenset({"may"})
 _NOT_HEDGE = "not_hedge"
+# How many words back a verb of saying makes "would" reported intent ("said that it would").
+_REPORT_REACH = 4
 
 
 @attrs.frozen(kw_only=True)
@@ -193,6 +197,10 @@ class HedgeMatcher:
             {name: terms for name, terms in lexicon.terms.items() if not name.startswith("rule_")}
         )
         self._might_noun = frozenset(_normal(word) for word in lexicon.get("rule_might_noun"))
+        self._month_before = frozenset(_normal(word) for word in lexicon.get("rule_month_before"))
+        self._reported_would = frozenset(
+            _normal(word) for word in lexicon.get("rule_reported_would")
+        )
         self._narrative_would = frozenset(
             _normal(word) for word in lexicon.get("rule_narrative_would")
         )
@@ -213,12 +221,29 @@ class HedgeMatcher:
         if token.word == "may":
             if after is not None and after.word[:1].isdigit():
                 return False
-            return not (token.raw[:1].isupper() and not _sentence_initial(text, token.start))
+            if not token.raw[:1].isupper() or _sentence_initial(text, token.start):
+                return True
+            return before not in self._month_before and _title_case(tokens, position)
         if token.word == "might" and width == 1:
             return before not in self._might_noun and (after is None or after.word != "of")
-        if token.word == "would" and width == 1 and after is not None:
-            return after.word not in self._narrative_would
+        if token.word == "would" and width == 1:
+            if after is not None and after.word in self._narrative_would:
+                return False
+            return not any(
+                earlier.word in self._reported_would
+                for earlier in tokens[max(position - _REPORT_REACH, 0) : position]
+            )
         return True
+
+
+def _title_case(tokens: list[_Token], position: int) -> bool:
+    """Say whether the longer words near ``position`` all start with a capital (a headline)."""
+    near = [
+        token.raw
+        for token in tokens[max(position - 4, 0) : position + 5]
+        if len(token.raw) > 3 and token.raw.isalpha()
+    ]
+    return len(near) >= 2 and all(word[:1].isupper() for word in near)
 
 
 def _sentence_initial(text: str, offset: int) -> bool:
