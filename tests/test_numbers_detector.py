@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import pytest
+
+import newsdiff
+from newsdiff.detect import Context, Detector
+from newsdiff.detect.numbers import NumberDetector
+from newsdiff.models import (
+    AlignmentGroup,
+    ChangeKind,
+    Document,
+    Relation,
+    Severity,
+    Span,
+)
+
+
+def one_group(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
+    group = AlignmentGroup(
+        relation=relation,
+        original=(Span.of(before, 0, len(before)),),
+        rewrite=(Span.of(after, 0, len(after)),),
+    )
+    return Context(original=Document(text=before), rewrite=Document(text=after), alignment=(group,))
+
+
+def changed(before: str, after: str) -> list[tuple[str, str]]:
+    changes = list(NumberDetector().detect(one_group(before, after)))
+    for change in changes:
+        assert change.kind is ChangeKind.CHANGED_NUMBER
+        assert change.severity is Severity.HIGH
+        assert change.group == 0
+        assert change.detector == "numbers"
+    return [(c.original[0].text, c.rewrite[0].text) for c in changes]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # Format only: never a change.
+        ("Rescuers found 3 people alive.", "Rescuers found three people alive.", []),
+        ("The fund helped 1,200 farmers.", "The fund helped 1200 farmers.", []),
+        ("The fund helped 1,200 farmers.", "The fund helped 1.2 thousand farmers.", []),
+        ("The dam opened on January 3.", "The dam opened on Jan. 3.", []),
+        ("The dam opened on January 3.", "The dam opened on 3 January.", []),
+        ("The dam opened on January 3.", "The dam opened on January 3rd, 2026.", []),
+        ("The grant was $5 million.", "The grant was 5 million dollars.", []),
+        ("Turnout hit 20%.", "Turnout hit twenty per cent.", []),
+        ("Polls close at 8 p.m.", "Polls close at 8pm.", []),
+        # A real change, beside each near miss above.
+        ("Rescuers found 3 people alive.", "Rescuers found four people alive.", [("3", "four")]),
+        ("The fund helped 1,200 farmers.", "The fund helped 1,300 farmers.", [("1,200", "1,300")]),
+        ("The dam opened on January 3.", "The dam opened on Jan. 4.", [("January 3", "Jan. 4")]),
+        (
+            "The grant was $5 million.",
+            "The grant was $50 million.",
+            [("$5 million", "$50 million")],
+        ),
+        ("Turnout hit 20%.", "Turnout hit 25 percent.", [("20%", "25 percent")]),
+        ("Polls close at 8 p.m.", "Polls close at 9 p.m.", [("8 p.m.", "9 p.m.")]),
+        ("The law passed in 2019.", "The law passed in 2021.", [("2019", "2021")]),
+        ("She finished second.", "She finished third.", [("second", "third")]),
+        ("Talks resume on Monday.", "Talks resume on Friday.", [("Monday", "Friday")]),
+        # A figure dropped along with its clause is removed content, not a change.
+        ("Police said 3 people died and 12 were hurt.", "Police said 12 were hurt.", []),
+        (
+            "The storm killed 3 people in 2019.",
+            "The storm killed people in 2021.",
+            [("2019", "2021")],
+        ),
+        # Kinds are not mixed: a percentage is no replacement for a count.
+        ("Turnout hit 20% and 3 towns voted.", "Turnout hit 20% and 30% of towns voted.", []),
+        # Repetition and order do not count.
+        ("Of 12 miners, 12 were saved.", "All 12 miners were saved.", []),
+        ("Between 3 and 5 boats sank.", "Between five and three boats sank.", []),
+        # Several figures: the neighbouring word pairs them.
+        (
+            "Officials said 3 died and 12 were hurt.",
+            "Officials said 12 were hurt and 4 died.",
+            [("3", "4")],
+        ),
+        (
+            "Some 12 soldiers and 40 civilians fled.",
+            "Some 40 civilians and 14 soldiers fled.",
+            [("12", "14")],
+        ),
+    ],
+)
+def test_changed_number(before: str, after: str, expected: list[tuple[str, str]]) -> None:
+    assert changed(before, after) == expected
+
+
+def test_spans_point_into_each_document() -> None:
+    before = "Intro line. The bridge cost $5 million."
+    after = "Intro. The bridge cost $6 million."
+    original = Span.of(before, 12, len(before))
+    rewrite = Span.of(after, 7, len(after))
+    group = AlignmentGroup(relation=Relation.EDITED, original=(original,), rewrite=(rewrite,))
+    context = Context(
+        original=Document(text=before), rewrite=Document(text=after), alignment=(group,)
+    )
+    (change,) = NumberDetector().detect(context)
+    assert (change.original[0].start, change.original[0].end) == (28, 38)
+    assert (change.rewrite[0].start, change.rewrite[0].end) == (23, 33)
+    assert change.explanation == 'The amount "$5 million" became "$6 million".'
+
+
+@pytest.mark.parametrize("relation", [Relation.IDENTICAL, Relation.TYPOGRAPHIC])
+def test_quiet_groups_are_skipped(relation: Relation) -> None:
+    context = one_group("It cost $5.", "It cost $6.", relation)
+    assert list(NumberDetector().detect(context)) == []
+
+
+def test_one_sided_groups_are_skipped() -> None:
+    text = "It cost $5."
+    groups = (
+        AlignmentGroup(relation=Relation.REMOVED, original=(Span.of(text, 0, len(text)),)),
+        AlignmentGroup(relation=Relation.ADDED, rewrite=(Span.of(text, 0, len(text)),)),
+    )
+    context = Context(original=Document(text=text), rewrite=Document(text=text), alignment=groups)
+    assert list(NumberDetector().detect(context)) == []
+
+
+def test_is_a_detector() -> None:
+    assert isinstance(NumberDetector(), Detector)
+    assert NumberDetector().name == "numbers"
+
+
+ARTICLE = (
+    "Flooding forced 1,200 families from their homes on March 4, officials said.\n\n"
+    "The regional government set aside $15 million for repairs.\n\n"
+    "About 20 percent of the harvest was lost, the agriculture ministry said."
+)
+
+
+def test_compare_against_itself_and_a_typographic_copy_finds_nothing() -> None:
+    assert newsdiff.compare(ARTICLE, ARTICLE, detectors=[NumberDetector()]).changes == ()
+    restyled = (
+        ARTICLE.replace("1,200", "1200").replace("March 4", "4 March").replace("20 percent", "20%")
+    )
+    report = newsdiff.compare(ARTICLE, restyled, detectors=[NumberDetector()])
+    assert [c for c in report.changes if c.kind is ChangeKind.CHANGED_NUMBER] == []
+
+
+def test_compare_reports_a_changed_amount() -> None:
+    rewrite = ARTICLE.replace("$15 million", "$50 million")
+    report = newsdiff.compare(ARTICLE, rewrite, detectors=[NumberDetector()])
+    numbers = [c for c in report.changes if c.kind is ChangeKind.CHANGED_NUMBER]
+    assert [(c.original[0].text, c.rewrite[0].text) for c in numbers] == [
+        ("$15 million", "$50 million")
+    ]
+
+
+def test_seeds_share_their_dates(seed_texts: dict[str, str]) -> None:
+    for name in ("001", "002", "003", "004"):
+        report = newsdiff.compare(seed_texts["000"], seed_texts[name], detectors=[NumberDetector()])
+        assert [c for c in report.changes if c.kind is ChangeKind.CHANGED_NUMBER] == []
