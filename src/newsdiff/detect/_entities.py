@@ -388,6 +388,8 @@ class _Finder:
 
     def _lookup(self, index: int) -> _Match | None:
         """The longest gazetteer entry starting at ``index`` whose case fits the text."""
+        if index >= len(self.tokens):
+            return None
         first = self.tokens[index]
         gazetteer = self.rules.gazetteer
         norms: list[str] = []
@@ -489,14 +491,19 @@ class _Finder:
                 last = position
                 position += 1
                 continue
-            if (
-                token.is_word
-                and not token.capitalised
-                and token.norm in self.rules.connectors
-                and self._name_word(position + 1)
-            ):
-                position += 1
-                continue
+            if token.is_word and not token.capitalised and token.norm in self.rules.connectors:
+                # "de la", "van der": connectors may come in twos before the next name.
+                after = position + 1
+                while (
+                    after < len(self.tokens)
+                    and after - position < 3
+                    and self.tokens[after].norm in self.rules.connectors
+                    and not self.tokens[after].capitalised
+                ):
+                    after += 1
+                if self._name_word(after):
+                    position = after
+                    continue
             if token.text == "." and self.tokens[position - 1].norm in self.rules.courtesy:
                 position += 1
                 continue
