@@ -15,13 +15,18 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newsdiff.lexicons import load_lexicon
+from newsdiff.lexicons import Lexicon, load_lexicon
 from newsdiff.models import Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["Attribution", "find_attributions"]
+__all__ = ["Attribution", "find_attributions", "is_claim_cue", "is_named", "same_source"]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Split a space-separated word list written inline."""
+    return tuple(text.split())
 
 
 @attrs.frozen(kw_only=True)
@@ -41,36 +46,82 @@ _TOKEN = re.compile(r"\w+(?:['\u2019.&\-]\w+)*|[^\w\s]")
 _SENTENCE_END = frozenset(".!?")
 _BOUNDARY_PUNCT = frozenset(",;:()[]\u2014\u2013\"\u201c\u201d\u2018\u2019'\u00ab\u00bb")
 _DETERMINERS = frozenset(
-    "the a an this that these those his her its their our my your some any no every each "
-    "another such whose which what".split()
+    _words(
+        "the a an this that these those his her its their our my your some any no every each "
+        "another such whose which what"
+    )
 )
 _PREPOSITIONS = frozenset(
-    "of in on at for with from by about into onto over under after before during between "
-    "against among through without within upon toward towards".split()
+    _words(
+        "of in on at for with from by about into onto over under after before during between "
+        "against among through without within upon toward towards"
+    )
 )
-_BE = frozenset("is are was were be been being am 's".split())
+_BE = frozenset(_words("is are was were be been being am 's"))
 # Words that may sit between a subject and its reporting verb ("she also said").
 _INTERVENING = frozenset(
-    "also has have had will would could can may might must should shall did does do not "
-    "never later previously recently repeatedly then again once often publicly privately "
-    "first already further still now earlier long had n't ever initially separately "
-    "subsequently quickly flatly".split()
+    _words(
+        "also has have had will would could can may might must should shall did does do not "
+        "never later previously recently repeatedly then again once often publicly privately "
+        "first already further still now earlier long had n't ever initially separately "
+        "subsequently quickly flatly"
+    )
 )
 # Words that end a subject phrase when walking left from the verb.
 _CLAUSE_STOPS = frozenset(
-    "that which who whom and but or because when if while as after before since so than "
-    "where though although unless until whether nor yet".split()
+    _words(
+        "that which who whom and but or because when if while as after before since so than "
+        "where though although unless until whether nor yet"
+    )
 )
-_PRONOUNS = frozenset("he she they it we i you".split())
+_CLEFT = frozenset(
+    ["is", "are", "was", "were", "be", "been", "'s", "what", "how", "why", "where", "when"]
+)
+_PRONOUNS = frozenset(_words("he she they it we i you"))
 _MAX_SOURCE_TOKENS = 9
 _LABEL_WORDS = 4
+_TO_AND_MODALS = frozenset(
+    ["to", "will", "would", "could", "can", "may", "might", "should", "must", "shall"]
+)
+_CONTINUE = frozenset(_words("continue continues continued continuing"))
+_SPEECH_OPENERS = frozenset(":\"\u201c\u2018'")
 _SIGN_OFF_DASHES = frozenset("\u2014\u2015")
-_FIRST_PERSON = frozenset("i we you".split())
+_FIRST_PERSON = frozenset(_words("i we you"))
 # Words that may follow a reporting verb but not the noun it is spelled like:
 # "plans to", "states that", "claims:".
 _COMPLEMENT_STARTS = frozenset(
-    'that to " \u201c the a an his her their its this these he she they it we i you '
-    "him them us me what how why whether there no".split()
+    [
+        "that",
+        "to",
+        '"',
+        "“",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "these",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "them",
+        "us",
+        "me",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "there",
+        "no",
+    ]
 )
 
 
@@ -119,6 +170,9 @@ class _Phrases:
 
 @attrs.frozen
 class _Lexicons:
+    claim_phrases: frozenset[tuple[str, ...]]
+    editorial_labels: frozenset[str]
+    base_forms: frozenset[str]
     homographs: frozenset[str]
     cognition: frozenset[str]
     verbs: _Phrases
@@ -129,11 +183,32 @@ class _Lexicons:
     vague_heads: frozenset[str]
 
 
+def _base_forms(verbs: Lexicon) -> Iterable[str]:
+    """Yield the uninflected one-word forms: those whose "-s" form is listed too."""
+    forms = {
+        form
+        for category in ("speech", "cognition", "evidence", "stance")
+        for form in verbs.get(category)
+    }
+    for form in forms:
+        if " " in form:
+            continue
+        third_person = (form + "s", form + "es", form[:-1] + "ies")
+        if any(candidate in forms for candidate in third_person):
+            yield form
+
+
 @functools.cache
 def _lexicons() -> _Lexicons:
     verbs = load_lexicon("reporting_verbs")
     vague = load_lexicon("vague_sources")
+    claims = (*verbs["speech"], *verbs.get("evidence"), *verbs.get("prepositional"))
     return _Lexicons(
+        claim_phrases=frozenset(
+            tuple(_TOKEN.findall(phrase.lower())) for phrase in (*claims, *verbs.get("channels"))
+        ),
+        editorial_labels=frozenset(label.lower() for label in verbs.get("editorial_labels")),
+        base_forms=frozenset(_base_forms(verbs)),
         homographs=frozenset(verbs.get("homographs")),
         cognition=frozenset(verbs.get("cognition")),
         verbs=_Phrases.of(
@@ -187,9 +262,9 @@ def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
             break
         position -= 1
     first = position + 1
-    if first > last:
-        return None
-    if tokens[last].lower in _PREPOSITIONS or tokens[first].lower in _BE:
+    while first <= last and tokens[first].lower in _CLEFT:
+        first += 1  # "it is what the minister said": the subject follows "is what"
+    if first > last or tokens[last].lower in _PREPOSITIONS or tokens[last].lower in _BE:
         return None
     return first, last
 
@@ -250,7 +325,9 @@ def _verb_attribution(
         # A capitalised "Post" or "State" mid-sentence is a name, and reporting verbs
         # rarely open a sentence.
         return None
-    if _noun_context(tokens, index):
+    if _noun_context(tokens, index) or _infinitive(tokens, index, lexicons):
+        return None
+    if token.lower in _CONTINUE and not _opens_speech(tokens, index + length):
         return None
     if token.lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
         return None
@@ -285,6 +362,26 @@ def _verb_attribution(
     )
 
 
+def _infinitive(tokens: Sequence[_Token], index: int, lexicons: _Lexicons) -> bool:
+    """Tell whether a verb is a bare infinitive ("to support", "will consider").
+
+    Such verbs report what someone may or means to do, not what they said or thought.
+    """
+    if index == 0 or tokens[index].lower not in lexicons.base_forms:
+        return False
+    return tokens[index - 1].lower in _TO_AND_MODALS
+
+
+def _opens_speech(tokens: Sequence[_Token], after: int) -> bool:
+    """Tell whether a quotation or a colon follows: "she continued: ..."."""
+    if after >= len(tokens):
+        return False
+    following = tokens[after].text
+    if following == "," and after + 1 < len(tokens):
+        following = tokens[after + 1].text
+    return following in _SPEECH_OPENERS
+
+
 def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
     """Tell whether a word spelled like a noun ("plans", "states") is used as a verb here."""
     after = index + length
@@ -297,6 +394,8 @@ def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
     if index == 0:
         return False
     previous = tokens[index - 1]
+    if previous.lower.endswith("ed") and previous.lower not in _PRONOUNS:
+        return False  # "announced plans": a participle before a noun
     return (
         previous.lower in _PRONOUNS or previous.lower == "who" or _is_name_word(tokens, index - 1)
     )
@@ -455,11 +554,94 @@ def _label_attribution(text: str, tokens: Sequence[_Token], index: int) -> Attri
     first += 1
     if first == index:
         return None
-    before = text[: tokens[first].start].rstrip('"\u201c \t')
+    start = tokens[first].start
+    before = text[max(0, start - 4) : start].rstrip('"\u201c \t')
     if before and not before.endswith("\n"):
         return None
     if index + 1 < len(tokens) and tokens[index + 1].start - tokens[index].end > 2:
         return None
+    label = " ".join(token.lower for token in tokens[first:index])
+    if label in _lexicons().editorial_labels:
+        return None
     return Attribution(
         cue=_span(text, tokens, index, index), source=_span(text, tokens, first, index - 1)
     )
+
+
+_SOURCE_FILLER = frozenset(
+    _words(
+        "the a an of for at in on and to from with by mr mrs ms dr sen rep gov president "
+        "minister official spokesman spokeswoman spokesperson"
+    )
+)
+
+
+def _source_words(source: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Split a source into (named words, initials of named runs, other content words)."""
+    named: set[str] = set()
+    initials: set[str] = set()
+    other: set[str] = set()
+    run: list[str] = []
+    for token in _TOKEN.findall(source):
+        if not token[0].isalnum():
+            continue
+        bare = token.replace(".", "").replace("\u2019s", "").replace("'s", "")
+        lower = bare.lower()
+        if bare[:1].isupper() and lower not in _SOURCE_FILLER:
+            named.add(lower)
+            run.append(bare[0].lower())
+            if bare.isupper() and len(bare) > 1:
+                initials.add(lower)
+            continue
+        if len(run) > 1:
+            initials.add("".join(run))
+        run = []
+        if lower not in _SOURCE_FILLER and lower not in _PRONOUNS:
+            other.add(lower)
+    if len(run) > 1:
+        initials.add("".join(run))
+    return frozenset(named), frozenset(initials), frozenset(other)
+
+
+def same_source(first: str, second: str) -> bool | None:
+    """Tell whether two source phrases name the same source, when that can be told.
+
+    Two named sources are the same when they share a name word ("Ana Ruiz" and
+    "Ruiz") or one abbreviates the other ("NYT" and "The New York Times"); two unnamed
+    ones when they share a content word. ``None`` means the phrases cannot be compared
+    (a pronoun, or one named and one unnamed source).
+
+    >>> same_source("Minister Ana Ruiz", "Ruiz"), same_source("Ruiz", "Tom Hale")
+    (True, False)
+    >>> same_source("the NYT", "The New York Times"), same_source("he", "Ruiz") is None
+    (True, True)
+    """
+    named_a, initials_a, other_a = _source_words(first)
+    named_b, initials_b, other_b = _source_words(second)
+    if named_a and named_b:
+        if named_a & named_b or initials_a & initials_b:
+            return True
+        return bool(initials_a & named_b or initials_b & named_a) or False
+    if named_a or named_b:
+        return None
+    if other_a and other_b:
+        return True if other_a & other_b else None
+    return None
+
+
+def is_named(source: str) -> bool:
+    """Tell whether a source phrase names someone ("Ana Ruiz", "the NYT"), not "officials"."""
+    return bool(_source_words(source)[0])
+
+
+def is_claim_cue(attribution: Attribution) -> bool:
+    """Tell whether an attribution sources a claim (speech, a document, "according to").
+
+    Verbs of wanting, planning or stance ("X wants", "X backed") attribute an attitude,
+    not a claim of fact, so dropping their subject is no dropped attribution.
+    """
+    if attribution.vague:
+        return False
+    lexicons = _lexicons()
+    words = tuple(_TOKEN.findall(attribution.cue.text.lower()))
+    return words in lexicons.claim_phrases or not words[0][:1].isalnum()

@@ -3,8 +3,8 @@
 The scanner walks the text once, line by line (a line is a paragraph for quoting
 purposes), with a small state machine over quotation marks:
 
-- curly (“ ” ‘ ’), low (\u201e) and angle (« ») marks, and straight ones (" ') whose role
-  is read from the characters around them;
+- curly double and single marks, low and angle marks, and straight ones (" and ')
+  whose role is read from the characters around them;
 - single quotes nested inside a double quotation are part of its content, and single
   quotes at the top level count as quotations only when they open and close a phrase,
   so apostrophes ("can't", "Mexico's", "the '90s") are never taken for marks;
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from newsdiff._text import fold
 from newsdiff.detect._attribution import Attribution, find_attributions
 from newsdiff.models import Quotation, Span
 
@@ -35,6 +36,12 @@ if TYPE_CHECKING:
     from newsdiff.models import AlignmentGroup
 
 __all__ = ["extract_quotations", "group_at", "is_scare_quote", "quote_words"]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Split a space-separated word list written inline."""
+    return tuple(text.split())
+
 
 _DOUBLE_OPENERS = "\u201c\u201e\u00ab\u201f"
 _DOUBLE_CLOSERS = "\u201d\u00bb"
@@ -48,23 +55,28 @@ _ALL_OPENERS = _DOUBLE_OPENERS + _SINGLE_OPENERS + _STRAIGHT_DOUBLE + _STRAIGHT_
 _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"))
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+_COMPARED_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\u201d\u2019\"']*(?:\s|$))")
 # Capitalised word runs: candidate names of people, for resolving pronouns.
 _NAME = re.compile(
     r"\b[A-Z][\w\u2019'\-]*\.?(?:[ \t]+(?:[A-Z][\w\u2019'\-]*\.?|de|del|da|van|von|bin|al|la|le))*"
 )
 _NAME_STOPS = frozenset(
-    "The A An In On At But And Or So If As For To Of By With From After Before When While "
-    "Since He She They It We I You His Her Their Its Our This That These Those Mr. Mrs. Ms. "
-    "Dr. Mr Mrs Ms Dr Then However Meanwhile Still Yet Now".split()
+    _words(
+        "The A An In On At But And Or So If As For To Of By With From After Before When While "
+        "Since He She They It We I You His Her Their Its Our This That These Those Mr. Mrs. "
+        "Ms. Dr. Mr Mrs Ms Dr Then However Meanwhile Still Yet Now"
+    )
 )
 _NOT_PEOPLE = frozenset(
-    "ministry department party times house court university bank inc corp association agency "
-    "government council committee office post news journal union commission senate congress "
-    "army police reuters press network company group institute foundation administration "
-    "street city state states republic kingdom nations center centre school hospital airport "
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    _words(
+        "ministry department party times house court university bank inc corp association "
+        "agency government council committee office post news journal union commission senate "
+        "congress army police reuters press network company group institute foundation "
+        "administration street city state states republic kingdom nations center centre "
+        "school hospital airport january february march april may june july august september "
+        "october november december monday tuesday wednesday thursday friday saturday sunday"
+    )
 )
 _RESOLVED_PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them"))
 _UNRESOLVED_PRONOUNS = frozenset(("it", "we", "i", "you"))
@@ -72,7 +84,7 @@ _WINDOW = 240  # characters looked at around a quotation for its cue
 _MAX_GAP = 60  # characters allowed between a cue before a quotation and its opening mark
 _SCARE_WORDS = 2
 _TITLE_WORDS = 8
-_TITLE_LOWER = frozenset("a an the of in on at to for and or but with by from as is".split())
+_TITLE_LOWER = frozenset(_words("a an the of in on at to for and or but with by from as is"))
 
 
 @attrs.frozen
@@ -88,11 +100,12 @@ class _Piece:
 def quote_words(text: str) -> tuple[str, ...]:
     r"""Fold a stretch of text to the words used to compare quotations.
 
-    >>> quote_words("Can\u2019t, won't \u2014 WON'T!")
-    ("can't", "won't", "won't")
+    Typography, case, accents and hyphenation never tell two quotations apart.
+
+    >>> quote_words("Can\u2019t, well-known \u2014 WON'T!")
+    ("can't", 'well', 'known', "won't")
     """
-    folded = text.replace("\u2019", "'").replace("\u2018", "'").lower()
-    return tuple(_WORD.findall(folded))
+    return tuple(_COMPARED_WORD.findall(fold(text).lower()))
 
 
 def is_scare_quote(quotation: Quotation) -> bool:

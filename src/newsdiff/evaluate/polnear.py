@@ -89,9 +89,9 @@ def _parse_ann(raw: str, text: str) -> _Gold:
             by_label.setdefault(label, []).append(tuple(fragments))
     direct: list[_Fragments] = []
     other: list[_Fragments] = []
-    for fragments in by_label.get("Content", ()):
-        opening = text[fragments[0][0] : fragments[0][1]].lstrip()
-        (direct if opening[:1] in _QUOTE_OPENERS else other).append(fragments)
+    for content in by_label.get("Content", ()):
+        opening = text[content[0][0] : content[0][1]].lstrip()
+        (direct if opening[:1] in _QUOTE_OPENERS else other).append(content)
     return _Gold(
         cues=tuple(by_label.get("Cue", ())),
         sources=tuple(by_label.get("Source", ())),

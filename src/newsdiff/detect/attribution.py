@@ -1,0 +1,190 @@
+"""Report claims that lose their source, or change it, between two versions.
+
+For every aligned group the detector reads the attributions of the original's and the
+rewrite's sentences (every sentence of the group, so a source moved to a neighbouring
+sentence still counts) outside direct quotations. A named or described source of the
+original ("the ministry said", "according to the outlet", "the NYT noted") that the
+rewrite drops, or replaces with vague sourcing ("reportedly", "sources say"), is a
+``dropped_attribution``; one that the rewrite gives to another named source is a
+``changed_attribution``. Verbs of wanting, planning or stance ("X wants") attribute an
+attitude rather than a claim and are left out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from newsdiff.detect._attribution import (
+    Attribution,
+    find_attributions,
+    is_claim_cue,
+    is_named,
+    same_source,
+)
+from newsdiff.detect._quotes import extract_quotations, is_scare_quote
+from newsdiff.models import Change, ChangeKind, QuoteStatus, Relation, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from newsdiff.detect import Context
+    from newsdiff.models import AlignmentGroup, Span
+
+__all__ = ["Attribution", "AttributionDetector", "find_attributions"]
+
+# Groups whose two sides cannot differ in sourcing, or lack one side.
+_SKIPPED = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC, Relation.ADDED, Relation.REMOVED})
+
+
+def _attributions(
+    text: str, spans: Sequence[Span], quoted: Sequence[Span]
+) -> tuple[Attribution, ...]:
+    return tuple(
+        attribution
+        for span in spans
+        for attribution in find_attributions(text, span.start, span.end, outside=quoted)
+    )
+
+
+def _sourced(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """Keep the attributions that give a claim a source: a claim cue with its subject."""
+    return [a for a in attributions if a.source is not None and is_claim_cue(a)]
+
+
+def _quoted(text: str) -> tuple[Span, ...]:
+    return tuple(q.content for q in extract_quotations(text) if not is_scare_quote(q))
+
+
+def _keeps(original: Attribution, rewrite: Sequence[Attribution]) -> bool:
+    """Tell whether the rewrite still gives the original's source, in any wording."""
+    assert original.source is not None  # noqa: S101 - _sourced() keeps only sourced ones
+    for candidate in rewrite:
+        assert candidate.source is not None  # noqa: S101 - as above
+        if same_source(original.source.text, candidate.source.text) is not False:
+            return True
+    return False
+
+
+def _neighbours(context: Context, group: AlignmentGroup) -> tuple[Span, ...]:
+    """The rewrite sentences just before and after a group's own."""
+    if not group.rewrite_sentences:
+        return ()
+    sentences = context.rewrite.sentences
+    wanted = (min(group.rewrite_sentences) - 1, max(group.rewrite_sentences) + 1)
+    return tuple(sentences[i].span for i in wanted if 0 <= i < len(sentences))
+
+
+def _named_again(original: Attribution, nearby: Sequence[Attribution]) -> bool:
+    """Tell whether a neighbouring sentence gives the very same source (it moved there)."""
+    assert original.source is not None  # noqa: S101 - _sourced() keeps only sourced ones
+    return any(
+        candidate.source is not None
+        and same_source(original.source.text, candidate.source.text) is True
+        for candidate in nearby
+    )
+
+
+@attrs.frozen(kw_only=True)
+class AttributionDetector:
+    """Find ``dropped_attribution`` and ``changed_attribution`` in aligned sentences.
+
+    >>> AttributionDetector().name
+    'attribution'
+    """
+
+    name: str = "attribution"
+
+    def detect(self, context: Context) -> Iterator[Change]:
+        """Yield at most one attribution change per aligned group."""
+        original_quoted = _quoted(context.original.text)
+        rewrite_quoted = _quoted(context.rewrite.text)
+        speaker_changed = {
+            entry.rewrite.span.start
+            for entry in context.quotes
+            if entry.status is QuoteStatus.SPEAKER_CHANGED and entry.rewrite is not None
+        }
+        for index, group in enumerate(context.alignment):
+            if group.relation in _SKIPPED or not group.original or not group.rewrite:
+                continue
+            before = _sourced(_attributions(context.original.text, group.original, original_quoted))
+            if not before:
+                continue
+            found = _attributions(context.rewrite.text, group.rewrite, rewrite_quoted)
+            after = _sourced(found)
+            lost = [a for a in before if not _keeps(a, after)]
+            if lost:
+                nearby = _sourced(
+                    _attributions(context.rewrite.text, _neighbours(context, group), rewrite_quoted)
+                )
+                lost = [a for a in lost if not _named_again(a, nearby)]
+            if not lost:
+                continue
+            if not after:
+                yield self._dropped(index, lost[0], [a for a in found if a.vague])
+                continue
+            if any(
+                span.start <= start < span.end
+                for span in group.rewrite
+                for start in speaker_changed
+            ):
+                continue  # the quote detector reports the new speaker
+            changed = self._changed(index, lost, after)
+            if changed is not None:
+                yield changed
+
+    def _dropped(self, index: int, lost: Attribution, vague: Sequence[Attribution]) -> Change:
+        assert lost.source is not None  # noqa: S101 - _sourced() keeps only sourced ones
+        said = f'"{lost.source.text}" ("{lost.cue.text}")'
+        if vague:
+            cues = ", ".join(f'"{a.cue.text}"' for a in vague)
+            explanation = (
+                f"The original attributes this claim to {said}; the rewrite gives only "
+                f"vague sourcing ({cues})."
+            )
+        else:
+            explanation = (
+                f"The original attributes this claim to {said}; the rewrite gives no source."
+            )
+        return Change(
+            kind=ChangeKind.DROPPED_ATTRIBUTION,
+            severity=Severity.HIGH,
+            explanation=explanation,
+            original=(lost.source, lost.cue)
+            if lost.source.start < lost.cue.start
+            else (
+                lost.cue,
+                lost.source,
+            ),
+            rewrite=tuple(a.cue for a in vague),
+            group=index,
+            detector=self.name,
+        )
+
+    def _changed(
+        self, index: int, lost: Sequence[Attribution], after: Sequence[Attribution]
+    ) -> Change | None:
+        for old in lost:
+            assert old.source is not None  # noqa: S101 - _sourced() keeps only sourced ones
+            if not is_named(old.source.text):
+                continue
+            for new in after:
+                assert new.source is not None  # noqa: S101 - as above
+                if (
+                    is_named(new.source.text)
+                    and same_source(old.source.text, new.source.text) is False
+                ):
+                    return Change(
+                        kind=ChangeKind.CHANGED_ATTRIBUTION,
+                        severity=Severity.HIGH,
+                        explanation=(
+                            f'The claim is attributed to "{new.source.text}" in the rewrite '
+                            f'but to "{old.source.text}" in the original.'
+                        ),
+                        original=(old.source,),
+                        rewrite=(new.source,),
+                        group=index,
+                        detector=self.name,
+                    )
+        return None

@@ -1,0 +1,480 @@
+"""The quote ledger, and the detector of altered, fabricated and removed quotations.
+
+:func:`build_quote_ledger` pairs the direct quotations of two versions on their
+folded words, so typography, case and hyphenation never separate two quotations, a
+quotation cut short keeps its counterpart, and one split in two (or two joined) still
+matches. Each entry says what became of the quotation: ``verbatim``, ``altered``,
+``fabricated``, ``removed`` or ``speaker_changed``.
+
+:class:`QuoteDetector` turns the ledger into changes: ``altered_quote`` (low severity
+for a grammar or spelling fix, high for words that change the meaning),
+``fabricated_quote``, ``removed_quote`` and ``changed_attribution``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+from rapidfuzz.distance import Indel, Levenshtein
+
+from newsdiff.detect._attribution import same_source
+from newsdiff.detect._quotes import extract_quotations, group_at, is_scare_quote, quote_words
+from newsdiff.models import (
+    Change,
+    ChangeKind,
+    Quotation,
+    QuoteLedgerEntry,
+    QuoteStatus,
+    Severity,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from newsdiff.detect import Context
+    from newsdiff.models import Document
+
+__all__ = [
+    "INDIRECT_SPEECH_NOTE",
+    "JOINED_NOTE",
+    "PARAPHRASE_NOTE",
+    "SHORTENED_NOTE",
+    "QuoteDetector",
+    "build_quote_ledger",
+]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Split a space-separated word list written inline."""
+    return tuple(text.split())
+
+
+#: Note on a fabricated quotation whose words the original has outside quotation marks.
+INDIRECT_SPEECH_NOTE = "indirect speech turned into a direct quote"
+#: Note on a removed quotation whose words the rewrite keeps outside quotation marks.
+PARAPHRASE_NOTE = "quotation turned into indirect speech"
+#: Note on a quotation the rewrite cuts short without changing its words.
+SHORTENED_NOTE = "quotation shortened"
+#: Note on an original quotation that the rewrite joins with another one.
+JOINED_NOTE = "joined with another quotation"
+
+# Share of a quotation's words that must come from the other version's quotations for
+# the two to be the same quotation.
+_SUPPORT = 0.5
+# Share of a quotation's words found in one sentence outside quotation marks for it
+# to count as (formerly or newly) indirect speech.
+_INDIRECT = 0.6
+# A fix of at most this share of a quotation's words can be a grammar fix.
+_SMALL_FIX = 0.2
+_MAX_FIX_WORDS = 2
+_SPELLING_DISTANCE = 2
+_SPELLING_MIN_LENGTH = 4
+
+# Words whose change alone does not change what a quotation says (articles,
+# prepositions, auxiliaries); negations are deliberately absent.
+_FUNCTION_WORDS = frozenset(
+    _words(
+        "a an the de of to in on at by for from with as is are was were be been being am has "
+        "have had do does did and or but that this these those it its their there which who "
+        "whom what will would can could shall should may might must so than then into onto "
+        "upon about"
+    )
+)
+_CONTRACTIONS = {
+    "cannot": "can not",
+    "can't": "can not",
+    "won't": "will not",
+    "shan't": "shall not",
+}
+_ENDINGS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
+_NEGATIONS = frozenset(
+    ["not", "no", "never", "nor", "none", "nothing", "nobody", "without", "cannot", "can't", "n't"]
+)
+
+
+@attrs.frozen
+class _Quote:
+    quotation: Quotation
+    words: tuple[str, ...]
+
+
+@attrs.frozen
+class _Match:
+    """The original quotations one rewrite quotation draws on, and how it differs."""
+
+    originals: tuple[int, ...]
+    primary: int
+    edits: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    trimmed: bool
+
+
+def _quotes(document: Document) -> list[_Quote]:
+    found: list[_Quote] = []
+    for quotation in extract_quotations(document.text):
+        if is_scare_quote(quotation):
+            continue
+        words = quote_words(quotation.content.text)
+        if words:
+            found.append(_Quote(quotation, words))
+    return found
+
+
+def _common(first: Sequence[str], second: Sequence[str]) -> int:
+    """Length of the longest common subsequence of two word lists."""
+    return (len(first) + len(second) - Indel.distance(first, second)) // 2
+
+
+def _edits(
+    original: Sequence[str], rewrite: Sequence[str]
+) -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], bool]:
+    """Word edits from ``original`` to ``rewrite``, original words cut at either end left out."""
+    blocks = list(Levenshtein.opcodes(list(original), list(rewrite)))
+    trimmed = False
+    while blocks and blocks[0].tag == "delete":
+        blocks.pop(0)
+        trimmed = True
+    while blocks and blocks[-1].tag == "delete":
+        blocks.pop()
+        trimmed = True
+    edits = tuple(
+        (
+            tuple(original[block.src_start : block.src_end]),
+            tuple(rewrite[block.dest_start : block.dest_end]),
+        )
+        for block in blocks
+        if block.tag != "equal"
+    )
+    return edits, trimmed
+
+
+def _match(rewrite: _Quote, originals: Sequence[_Quote]) -> _Match | None:
+    """Find the original quotations a rewrite quotation comes from, if any."""
+    drawn: list[int] = []
+    best, best_common = -1, 0
+    for index, original in enumerate(originals):
+        common = _common(original.words, rewrite.words)
+        if common < 2 and common < min(len(original.words), len(rewrite.words)):
+            continue
+        if common >= _SUPPORT * min(len(original.words), len(rewrite.words)):
+            drawn.append(index)
+            if common > best_common:
+                best, best_common = index, common
+    if not drawn:
+        return None
+    material = tuple(word for index in drawn for word in originals[index].words)
+    if _common(material, rewrite.words) < _SUPPORT * len(rewrite.words):
+        return None
+    edits, trimmed = _edits(material, rewrite.words)
+    return _Match(originals=tuple(drawn), primary=best, edits=edits, trimmed=trimmed)
+
+
+def _unquoted_sentences(
+    document: Document, quotes: Sequence[_Quote]
+) -> list[tuple[Span, tuple[str, ...]]]:
+    """The sentences of a document (or its lines) as words, quoted words left out."""
+    text = document.text
+    spans = [sentence.span for sentence in document.sentences]
+    if not spans:
+        spans = [Span.of(text, 0, len(text))]
+    quoted = sorted((q.quotation.span.start, q.quotation.span.end) for q in quotes)
+    found: list[tuple[Span, tuple[str, ...]]] = []
+    for span in spans:
+        pieces: list[str] = []
+        position = span.start
+        for start, end in quoted:
+            if end <= position or start >= span.end:
+                continue
+            pieces.append(text[position : max(position, start)])
+            position = max(position, end)
+        pieces.append(text[position : span.end])
+        found.append((span, quote_words(" ".join(pieces))))
+    return found
+
+
+def _said_outside_quotes(
+    words: Sequence[str], sentences: Sequence[tuple[Span, tuple[str, ...]]]
+) -> Span | None:
+    """Return the sentence that holds most of ``words`` outside quotation marks, if any."""
+    best: Span | None = None
+    best_common = 0
+    for span, sentence_words in sentences:
+        if len(sentence_words) < len(words) * _INDIRECT:
+            continue
+        common = _common(words, sentence_words)
+        if common >= _INDIRECT * len(words) and common > best_common:
+            best, best_common = span, common
+    return best
+
+
+def _speaker_changed(original: Quotation, rewrite: Quotation) -> bool:
+    if original.speaker is None or rewrite.speaker is None:
+        return False
+    return same_source(original.speaker, rewrite.speaker) is False
+
+
+def build_quote_ledger(original: Document, rewrite: Document) -> tuple[QuoteLedgerEntry, ...]:
+    """Pair the direct quotations of two versions and say what became of each.
+
+    Scare quotes and quoted titles are left out. Entries come in rewrite order, then
+    the removed quotations in original order.
+
+    Args:
+        original: The original document.
+        rewrite: The rewrite.
+
+    Returns:
+        One entry per rewrite quotation, one per original quotation joined into another
+        one, and one per original quotation the rewrite does not use.
+    """
+    before = _quotes(original)
+    after = _quotes(rewrite)
+    used: set[int] = set()
+    entries: list[QuoteLedgerEntry] = []
+    original_sentences: list[tuple[Span, tuple[str, ...]]] | None = None
+    for quote in after:
+        match = _match(quote, before)
+        if match is None:
+            if original_sentences is None:
+                original_sentences = _unquoted_sentences(original, before)
+            indirect = _said_outside_quotes(quote.words, original_sentences)
+            entries.append(
+                QuoteLedgerEntry(
+                    status=QuoteStatus.FABRICATED,
+                    rewrite=quote.quotation,
+                    note=INDIRECT_SPEECH_NOTE if indirect is not None else "",
+                )
+            )
+            continue
+        used.update(match.originals)
+        primary = before[match.primary]
+        status = QuoteStatus.ALTERED if match.edits else QuoteStatus.VERBATIM
+        if _speaker_changed(primary.quotation, quote.quotation):
+            status = QuoteStatus.SPEAKER_CHANGED
+        note = SHORTENED_NOTE if match.trimmed and not match.edits else ""
+        similarity = round(Indel.normalized_similarity(primary.words, quote.words), 4)
+        entries.append(
+            QuoteLedgerEntry(
+                status=status,
+                original=primary.quotation,
+                rewrite=quote.quotation,
+                similarity=similarity,
+                note=note,
+            )
+        )
+        entries.extend(
+            QuoteLedgerEntry(
+                status=status,
+                original=before[index].quotation,
+                rewrite=quote.quotation,
+                similarity=round(Indel.normalized_similarity(before[index].words, quote.words), 4),
+                note=JOINED_NOTE,
+            )
+            for index in match.originals
+            if index != match.primary
+        )
+    rewrite_sentences: list[tuple[Span, tuple[str, ...]]] | None = None
+    for index, quote in enumerate(before):
+        if index in used:
+            continue
+        if rewrite_sentences is None:
+            rewrite_sentences = _unquoted_sentences(rewrite, after)
+        paraphrased = _said_outside_quotes(quote.words, rewrite_sentences)
+        entries.append(
+            QuoteLedgerEntry(
+                status=QuoteStatus.REMOVED,
+                original=quote.quotation,
+                note=PARAPHRASE_NOTE if paraphrased is not None else "",
+            )
+        )
+    return tuple(entries)
+
+
+def _is_small_fix(removed: Sequence[str], added: Sequence[str]) -> bool:
+    """Tell whether one word edit is a grammar or spelling fix rather than new meaning."""
+    if _expand(removed) == _expand(added):
+        return True  # "cannot" and "can't", "do not" and "don't"
+    if len(removed) > _MAX_FIX_WORDS or len(added) > _MAX_FIX_WORDS:
+        return False
+    if any(word in _NEGATIONS for word in (*removed, *added)):
+        return False
+    if all(word in _FUNCTION_WORDS for word in (*removed, *added)):
+        return True
+    if len(removed) == len(added):
+        return all(_spelling_variant(old, new) for old, new in zip(removed, added, strict=True))
+    return False
+
+
+def _expand(words: Sequence[str]) -> tuple[str, ...]:
+    """Spell contractions out: "can't" and "cannot" as "can not", "won't" as "will not"."""
+    expanded: list[str] = []
+    for raw in words:
+        word = _CONTRACTIONS.get(raw, raw)
+        if word.endswith("n't"):
+            expanded.extend((word[:-3], "not"))
+        elif word.endswith(("'re", "'ve", "'ll", "'m", "'d")):
+            stem, _, ending = word.partition("'")
+            expanded.extend((stem, _ENDINGS[ending]))
+        else:
+            expanded.extend(word.split())
+    return tuple(expanded)
+
+
+def _spelling_variant(old: str, new: str) -> bool:
+    if old in _FUNCTION_WORDS and new in _FUNCTION_WORDS:
+        return True
+    if min(len(old), len(new)) < _SPELLING_MIN_LENGTH or old[0] != new[0]:
+        return False
+    return Levenshtein.distance(old, new) <= _SPELLING_DISTANCE
+
+
+def _severity(edits: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], words: int) -> Severity:
+    changed = sum(max(len(removed), len(added)) for removed, added in edits)
+    if changed <= max(1, _SMALL_FIX * words) and all(
+        _is_small_fix(removed, added) for removed, added in edits
+    ):
+        return Severity.LOW
+    return Severity.HIGH
+
+
+def _describe(edits: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> str:
+    parts: list[str] = []
+    for removed, added in edits[:3]:
+        if removed and added:
+            parts.append(f'"{" ".join(removed)}" became "{" ".join(added)}"')
+        elif added:
+            parts.append(f'"{" ".join(added)}" added')
+        else:
+            parts.append(f'"{" ".join(removed)}" dropped')
+    more = f" and {len(edits) - 3} more" if len(edits) > 3 else ""
+    return "; ".join(parts) + more
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split()).rstrip(",;: ")
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _group(context: Context, quotation: Quotation, *, rewrite: bool) -> int | None:
+    return group_at(context.alignment, quotation.content.start, rewrite=rewrite)
+
+
+@attrs.frozen(kw_only=True)
+class QuoteDetector:
+    """Find altered, fabricated and removed quotations, and quotations with a new speaker.
+
+    >>> QuoteDetector().name
+    'quotes'
+    """
+
+    name: str = "quotes"
+
+    def detect(self, context: Context) -> Iterator[Change]:
+        """Yield the quotation changes of the comparison, from its ledger.
+
+        When the context carries no ledger, one is built from the two documents.
+        """
+        ledger = context.quotes or build_quote_ledger(context.original, context.rewrite)
+        joined: dict[int, list[Quotation]] = {}
+        for entry in ledger:
+            if entry.note == JOINED_NOTE and entry.original and entry.rewrite:
+                joined.setdefault(entry.rewrite.span.start, []).append(entry.original)
+        for entry in ledger:
+            if entry.note == JOINED_NOTE:
+                continue
+            if entry.status is QuoteStatus.FABRICATED and entry.rewrite is not None:
+                yield self._fabricated(context, entry, entry.rewrite)
+            elif entry.status is QuoteStatus.REMOVED and entry.original is not None:
+                yield self._removed(context, entry, entry.original)
+            elif entry.original is not None and entry.rewrite is not None:
+                originals = (entry.original, *joined.get(entry.rewrite.span.start, ()))
+                altered = self._altered(context, originals, entry.rewrite)
+                if altered is not None:
+                    yield altered
+                if entry.status is QuoteStatus.SPEAKER_CHANGED:
+                    yield self._speaker(context, entry.original, entry.rewrite)
+
+    def _altered(
+        self, context: Context, originals: Sequence[Quotation], rewrite: Quotation
+    ) -> Change | None:
+        ordered = sorted(originals, key=lambda quotation: quotation.span.start)
+        material = tuple(word for q in ordered for word in quote_words(q.content.text))
+        words = quote_words(rewrite.content.text)
+        edits, _ = _edits(material, words)
+        if not edits:
+            return None
+        severity = _severity(edits, len(words))
+        what = "a small wording fix" if severity is Severity.LOW else "changed words"
+        return Change(
+            kind=ChangeKind.ALTERED_QUOTE,
+            severity=severity,
+            explanation=f"The quotation was altered ({what}): {_describe(edits)}.",
+            original=tuple(q.span for q in ordered),
+            rewrite=(rewrite.span,),
+            group=_group(context, rewrite, rewrite=True),
+            detector=self.name,
+        )
+
+    def _fabricated(self, context: Context, entry: QuoteLedgerEntry, rewrite: Quotation) -> Change:
+        quoted = _short(rewrite.content.text)
+        if entry.note == INDIRECT_SPEECH_NOTE:
+            explanation = (
+                f'The rewrite quotes "{quoted}" directly, but the original gives these words '
+                f"only as indirect speech ({INDIRECT_SPEECH_NOTE})."
+            )
+            original = self._indirect_source(context, rewrite)
+        else:
+            explanation = f'The rewrite quotes "{quoted}", a quotation the original does not have.'
+            original = ()
+        return Change(
+            kind=ChangeKind.FABRICATED_QUOTE,
+            severity=Severity.HIGH,
+            explanation=explanation,
+            original=original,
+            rewrite=(rewrite.span,),
+            group=_group(context, rewrite, rewrite=True),
+            detector=self.name,
+        )
+
+    def _indirect_source(self, context: Context, rewrite: Quotation) -> tuple[Span, ...]:
+        before = _quotes(context.original)
+        sentences = _unquoted_sentences(context.original, before)
+        found = _said_outside_quotes(quote_words(rewrite.content.text), sentences)
+        return () if found is None else (found,)
+
+    def _removed(self, context: Context, entry: QuoteLedgerEntry, original: Quotation) -> Change:
+        quoted = _short(original.content.text)
+        if entry.note == PARAPHRASE_NOTE:
+            explanation = (
+                f'The quotation "{quoted}" is no longer quoted; the rewrite gives it as '
+                "indirect speech."
+            )
+            severity = Severity.MEDIUM
+        else:
+            explanation = f'The rewrite drops the quotation "{quoted}".'
+            severity = Severity.HIGH
+        return Change(
+            kind=ChangeKind.REMOVED_QUOTE,
+            severity=severity,
+            explanation=explanation,
+            original=(original.span,),
+            group=_group(context, original, rewrite=False),
+            detector=self.name,
+        )
+
+    def _speaker(self, context: Context, original: Quotation, rewrite: Quotation) -> Change:
+        spans_before = (original.speaker_span,) if original.speaker_span else (original.span,)
+        spans_after = (rewrite.speaker_span,) if rewrite.speaker_span else (rewrite.span,)
+        return Change(
+            kind=ChangeKind.CHANGED_ATTRIBUTION,
+            severity=Severity.HIGH,
+            explanation=(
+                f'The quotation "{_short(rewrite.content.text, 60)}" is attributed to '
+                f'"{rewrite.speaker}" in the rewrite but to "{original.speaker}" in the original.'
+            ),
+            original=spans_before,
+            rewrite=spans_after,
+            group=_group(context, rewrite, rewrite=True),
+            detector=self.name,
+        )
