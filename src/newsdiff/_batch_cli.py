@@ -192,7 +192,7 @@ def _executor(address: str | None) -> Iterator[tuple[Any, int | None]]:
         msg = "--scheduler needs Dask: pip install 'newsdiff[dask]'"
         raise InputError(msg) from err
     try:
-        client = distributed.Client(address, timeout="10s")
+        client = distributed.Client(address)
     except (OSError, TimeoutError, ValueError) as err:
         msg = f"cannot reach the Dask scheduler at {address}: {err}"
         raise InputError(msg) from err

@@ -36,8 +36,11 @@ import collections
 import concurrent.futures
 import csv
 import json
+import multiprocessing
+import multiprocessing.context
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -51,7 +54,7 @@ from newsdiff.exceptions import InputError, NewsdiffError
 from newsdiff.models import ChangeKind, Report, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     import pandas
 
@@ -184,25 +187,26 @@ def pairs_from_records(
     """
     base = Path(base_dir) if base_dir is not None else None
     for number, record in enumerate(records, start=1):
-        yield _pair_of(record, number, base)
+        yield _pair_of(record, f"record {number}", base)
 
 
-def _pair_of(record: object, number: int, base: Path | None) -> Pair:
+def _pair_of(record: object, where: str, base: Path | None) -> Pair:
+    """Make the pair of one record; ``where`` ("line 3") names it in ids and messages."""
     if not isinstance(record, dict):
-        return _bad(f"line {number}", f"record {number} is not a JSON object")
-    raw_id = record.get("id", f"line {number}")
+        return _bad(where, f"{where} is not a JSON object")
+    raw_id = record.get("id", where)
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int) or raw_id == "":
-        return _bad(f"line {number}", f"record {number}: id must be a non-empty string or integer")
+        return _bad(where, f"{where}: id must be a non-empty string or integer")
     pair_id = str(raw_id)
     sides: list[str | Path] = []
     for side in ("original", "rewrite"):
         text, path = record.get(side), record.get(f"{side}_path")
         if (text is None) == (path is None):
-            return _bad(pair_id, f"record {number}: give exactly one of {side!r} and {side}_path")
+            return _bad(pair_id, f"{where}: give exactly one of {side!r} and {side}_path")
         value = text if text is not None else path
         if not isinstance(value, str):
-            kind = side if text is not None else f"{side}_path"
-            return _bad(pair_id, f"record {number}: {kind} must be a string")
+            key = side if text is not None else f"{side}_path"
+            return _bad(pair_id, f"{where}: {key} must be a string")
         sides.append(value if text is not None else _resolve(value, base))
     return Pair(id=pair_id, original=sides[0], rewrite=sides[1])
 
@@ -263,7 +267,7 @@ def _read_jsonl_lines(handle: IO[bytes], base: Path | None, name: str) -> Iterat
             # A bad line is one failed record, not a stopped batch.
             yield _bad(f"line {number}", f"line {number} is not valid JSON: {err}")
             continue
-        yield _pair_of(record, number, base)
+        yield _pair_of(record, f"line {number}", base)
 
 
 def read_pairs_dir(directory: str | os.PathLike[str]) -> Iterator[Pair]:
@@ -454,9 +458,9 @@ def compare_many(
     options = _Options(
         max_chars=max_chars, detectors=None if detectors is None else tuple(detectors)
     )
-    bar = _progress_bar(progress)
+    make_bar = _progress_bar(progress)
     results = _schedule(pairs, options, executor, count, ordered, chunk_size, window or 2 * count)
-    return _finish(results, bar, fail_fast=fail_fast)
+    return _finish(results, make_bar, fail_fast=fail_fast)
 
 
 class _Bar(Protocol):
@@ -475,10 +479,15 @@ def _cpu_count() -> int:
 
 
 def _finish(
-    results: Iterator[PairResult], bar: _Bar | None, *, fail_fast: bool
+    results: Iterator[PairResult], make_bar: Callable[[], _Bar] | None, *, fail_fast: bool
 ) -> Iterator[PairResult]:
+    bar = None
     try:
         for result in results:
+            # Made after the first result, so that a pool forks before tqdm starts its
+            # monitor thread.
+            if bar is None and make_bar is not None:
+                bar = make_bar()
             if bar is not None:
                 bar.update(1)
             yield result
@@ -493,7 +502,7 @@ def _finish(
             bar.close()
 
 
-def _progress_bar(progress: bool | None) -> _Bar | None:
+def _progress_bar(progress: bool | None) -> Callable[[], _Bar] | None:
     if progress is False:
         return None
     try:
@@ -505,8 +514,12 @@ def _progress_bar(progress: bool | None) -> _Bar | None:
         raise InputError(msg) from err
     if progress is None and not sys.stderr.isatty():
         return None
-    bar: _Bar = tqdm(unit="pair", file=sys.stderr, dynamic_ncols=True)
-    return bar
+
+    def make() -> _Bar:
+        bar: _Bar = tqdm(unit="pair", file=sys.stderr, dynamic_ncols=True)
+        return bar
+
+    return make
 
 
 def _chunks(pairs: Iterable[Pair], size: int) -> Iterator[tuple[Pair, ...]]:
@@ -549,7 +562,11 @@ def _run_on_executor(
     window: int,
 ) -> Iterator[PairResult]:
     owned = executor is None
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers) if owned else executor
+    pool = (
+        concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context())
+        if owned
+        else executor
+    )
     assert pool is not None  # noqa: S101 - narrows the type for mypy; true by construction
     in_flight: dict[concurrent.futures.Future[tuple[PairResult, ...]], tuple[Pair, ...]] = {}
     order: collections.deque[concurrent.futures.Future[tuple[PairResult, ...]]]
@@ -568,6 +585,18 @@ def _run_on_executor(
             future.cancel()
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """Fork while this process has one thread: workers then start with its imports.
+
+    Forking a process that runs other threads (a Dask client, a progress monitor) can
+    deadlock the child, so then workers start from a fork server, or are spawned.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _collect(
