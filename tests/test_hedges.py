@@ -88,8 +88,12 @@ def test_quotations_are_left_out(text: str, expected: list[tuple[str, str]]) -> 
     assert cues(text, quotes=True) == expected
 
 
-def test_questions_inside_quotes_count_without_exclusion() -> None:
-    assert cues('She asked: "Who pays?"') == [('She asked: "Who pays?', "rhetorical_question")]
+def test_questions_inside_quotes_never_count() -> None:
+    assert cues('She asked: "Who pays?"') == []
+    assert cues("She asked: \u2018Who pays?\u2019") == []
+    assert cues('She asked "why" and who pays?') == [
+        ('She asked "why" and who pays?', "rhetorical_question")
+    ]
 
 
 def test_start_and_end_bound_the_search() -> None:

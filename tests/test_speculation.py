@@ -121,6 +121,22 @@ CASES = [
     ("He said the plant will open in June.", "He said the plant would open in June.", []),
     ("The plant opened in June.", "The plant would open in June.", [(ADDED, ("would",))]),
     ("The plant opened in June.", "The plant would later open in June.", []),
+    ("The storm will, at first, hit Cuba.", "The storm would, at first, hit Cuba.", []),
+    ("The deal'll pass.", "The deal would pass.", []),
+    ("The deal passes.", "The deal would pass.", [(ADDED, ("would",))]),
+    # A question reworded is still the same question; a question added beside one is new.
+    ("Why did the talks fail?", "Why did the talks collapse?", []),
+    (
+        "Why did the talks fail?",
+        "Why did the talks fail? Who is to blame?",
+        [(ADDED, ("Who is to blame?",))],
+    ),
+    # A new quotation carrying a hedge is not the writer's; the writer's own hedge is.
+    (
+        "The dam holds.",
+        '"It may break," an engineer said, and the dam could fail.',
+        [(ADDED, ("could",))],
+    ),
     # Weasel phrasing and fixed phrases of uncertainty.
     ("The tax hurts the poor.", "Some say the tax hurts the poor.", [(ADDED, ("Some say",))]),
     ("The tax hurts the poor.", "Some farmers say the tax hurts the poor.", []),
@@ -166,6 +182,35 @@ def test_quote_from_the_ledger_is_left_out() -> None:
         original=base.original, rewrite=base.rewrite, alignment=base.alignment, quotes=(entry,)
     )
     assert [c.kind for c in SpeculationDetector().detect(base)] == [ChangeKind.ADDED_SPECULATION]
+    assert list(SpeculationDetector().detect(with_ledger)) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "words"),
+    [
+        ("Rates rise.", "Rates may rise.", "adds a hedge"),
+        ("Rates rise.", "Rates may, or might, rise.", "adds hedging"),
+        ("Rates rise.", "Rates would rise.", "adds a prediction"),
+        ("Rates rise.", "If oil is cheap, rates rise.", "adds a condition"),
+        ("Rates rise.", "Some say rates rise.", "adds vague attribution"),
+        ("Rates rise.", "Rates probably rise.", "adds speculation"),
+    ],
+)
+def test_explanation_names_the_kind_of_speculation(before: str, after: str, words: str) -> None:
+    (change,) = SpeculationDetector().detect(context(before, after))
+    assert words in change.explanation
+
+
+def test_ledger_and_marks_together() -> None:
+    after = 'The mayor said "taxes might rise" today.'
+    base = context("The mayor spoke today.", after)
+    quoted = Span.of(after, 14, 33)
+    entry = QuoteLedgerEntry(
+        status=QuoteStatus.FABRICATED, rewrite=Quotation(span=quoted, content=quoted)
+    )
+    with_ledger = Context(
+        original=base.original, rewrite=base.rewrite, alignment=base.alignment, quotes=(entry,)
+    )
     assert list(SpeculationDetector().detect(with_ledger)) == []
 
 

@@ -319,7 +319,9 @@ def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     return low < len(spans) and spans[low][0] <= start and end <= spans[low][1]
 
 
-def _questions(text: str, start: int, end: int, quotes: tuple[tuple[int, int], ...]) -> list[Hedge]:
+def _questions(
+    text: str, start: int, end: int, quotes: tuple[tuple[tuple[int, int], ...], ...]
+) -> list[Hedge]:
     found: list[Hedge] = []
     boundary = start
     for index in range(start, end):
@@ -330,7 +332,9 @@ def _questions(text: str, start: int, end: int, quotes: tuple[tuple[int, int], .
         if char != "?":
             continue
         follows = text[index + 1] if index + 1 < len(text) else " "
-        if follows in _QUESTION_AFTER and not inside(quotes, index, index + 1):
+        if follows in _QUESTION_AFTER and not any(
+            inside(spans, index, index + 1) for spans in quotes
+        ):
             first = boundary
             while first < index and text[first] in _QUESTION_LEAD:
                 first += 1
@@ -359,8 +363,9 @@ def find_hedges(
         start: Where to start looking.
         end: Where to stop looking (the end of ``text`` when ``None``).
         exclude: ``(start, end)`` stretches to leave out, typically the quotations from
-            :func:`find_quote_spans` so that only the writer's own voice counts. A
-            question mark inside one of them is not a rhetorical question.
+            :func:`find_quote_spans` of the whole text, so that only the writer's own
+            voice counts. A question inside quotation marks (excluded, or found in
+            ``text[start:end]`` itself) is never a rhetorical question.
         matcher: The cue lists to use; the shipped ``hedges`` lexicon when ``None``.
 
     Returns:
@@ -378,6 +383,9 @@ def find_hedges(
         for hedge in (matcher or _default_matcher()).scan(text, start, stop)
         if not inside(skip, hedge.span.start, hedge.span.end)
     ]
-    found.extend(_questions(text, start, stop, skip))
+    # A question is rhetorical only in the writer's voice, so quotation marks found in the
+    # searched stretch itself rule a question out even when the caller excludes nothing.
+    local = tuple((a + start, b + start) for a, b in find_quote_spans(text[start:stop]))
+    found.extend(_questions(text, start, stop, (skip, local)))
     found.sort(key=lambda hedge: (hedge.span.start, hedge.span.end, hedge.category))
     return tuple(found)

@@ -10,6 +10,7 @@ it does cover the same cue on the other side (a quoted "may" paraphrased as "may
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -31,10 +32,11 @@ if TYPE_CHECKING:
 
 __all__ = ["SpeculationDetector"]
 
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SKIPPED = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC, Relation.REMOVED})
 # Tense shifts of reported speech: "will" in one version and "would" in the other say the
 # same thing ("said it will" / "said it would"), so they cancel out.
-_BACKSHIFT = {"would": ("will", "'ll"), "could": ("can",), "wouldn't": ("won't",)}
+_BACKSHIFT = {"would": ("will", "'ll"), "wouldn't": ("won't",)}
 _NOUNS = {
     RHETORICAL_QUESTION: ("a rhetorical question", "rhetorical questions"),
     "prediction": ("a prediction", "predictions"),
@@ -170,20 +172,17 @@ def _unmatched(
         else:
             left.append((hedge, quoted))
     spare_words = sum(count for key, count in available.items() if key != "?")
-    spare_questions = available["?"]
-    their_words = Counter(word for span in their_spans for word in fold(span.text).split())
+    their_words = Counter(word for span in their_spans for word in _WORDS.findall(fold(span.text)))
     unmatched: list[Hedge] = []
     # The writer's own cues take the spare counterparts first: a swapped hedge stays quiet.
     for hedge, quoted in sorted(left, key=lambda item: item[1]):
-        if hedge.category == RHETORICAL_QUESTION:
-            if spare_questions > 0:
-                spare_questions -= 1
+        # Questions all share one key, so a question left here has no counterpart.
+        if hedge.category != RHETORICAL_QUESTION:
+            if spare_words > 0:
+                spare_words -= 1
                 continue
-        elif spare_words > 0:
-            spare_words -= 1
-            continue
-        elif _backshifted(_key(hedge), their_words):
-            continue
+            if _backshifted(_key(hedge), their_words):
+                continue
         if not quoted:
             unmatched.append(hedge)
     unmatched.sort(key=lambda hedge: (hedge.span.start, hedge.span.end))
