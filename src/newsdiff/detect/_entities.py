@@ -164,6 +164,7 @@ class _Token(NamedTuple):
         return len(letters) > 1 and letters.isupper()
 
 
+@functools.lru_cache(maxsize=65_536)
 def _norm(word: str) -> str:
     """Fold a token for lookup: accents, case and the dots of acronyms go."""
     return fold(word).lower().replace(".", "") if word != "." else "."

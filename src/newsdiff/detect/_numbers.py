@@ -283,6 +283,8 @@ _ONE_PRONOUN_AFTER = frozenset({"of", "another", "by", "day", "way", "thing", "s
 _SENTENCE_END = frozenset(".!?\n")
 # Marks that may stand between a sentence end and its first word.
 _OPENERS = frozenset(" \t\"'(\u2018\u201c\u00ab\u2014-")
+# Most characters of indentation or bullet before a list marker.
+_MARKER_INDENT = 12
 # Hyphenated prefixes that place a year or number in time rather than name a thing.
 _TIME_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "circa"})
 _NAME_PART_EXEMPT = frozenset(
@@ -492,6 +494,8 @@ class _Parser:
 
     def _iso_date(self, index: int) -> int | None:
         """Read "2026-01-03"."""
+        if len(self.tokens[index].text) != 4:
+            return None
         parts = [self._at(index + offset) for offset in range(5)]
         if any(part is None for part in parts) or not all(
             self._glued(index + offset) for offset in range(1, 5)
@@ -711,8 +715,13 @@ class _Parser:
         following = self._at(index + 1)
         if following is None or following.text not in {".", ")"} or not self._glued(index + 1):
             return False
-        line_start = self.text.rfind("\n", 0, self.tokens[index].start) + 1
-        before = self.text[line_start : self.tokens[index].start]
+        start = self.tokens[index].start
+        # Look back a bounded stretch only, so a text without line breaks stays linear.
+        window = max(0, start - _MARKER_INDENT)
+        line_start = self.text.rfind("\n", window, start) + 1
+        if line_start == 0 and window > 0:
+            return False
+        before = self.text[line_start:start]
         if before.strip(" \t(•*-") != "":
             return False
         after = self._at(index + 2)
