@@ -36,6 +36,8 @@ from newsdiff.models import Span
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from newsdiff.models import Quotation
+
 __all__ = [
     "Hedge",
     "HedgeMatcher",
@@ -44,6 +46,7 @@ __all__ = [
     "find_hedges",
     "find_quote_spans",
     "inside",
+    "writer_quote_spans",
 ]
 
 #: Category of a question asked in the writer's own voice.
@@ -299,6 +302,27 @@ def find_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     if double_open is not None:
         spans.append((double_open, len(text)))
     return tuple(spans)
+
+
+def writer_quote_spans(
+    text: str, quotations: Iterable[Quotation] = ()
+) -> tuple[tuple[int, int], ...]:
+    """Return the quoted stretches of ``text``: the marks found in it plus known quotations.
+
+    ``quotations`` are those a quote extractor found in ``text`` (the quote ledger); the
+    result is sorted with overlapping stretches joined, as :func:`inside` needs.
+
+    >>> writer_quote_spans('A "b c" d.')
+    ((2, 7),)
+    """
+    found = sorted((*find_quote_spans(text), *((q.span.start, q.span.end) for q in quotations)))
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:

@@ -20,15 +20,15 @@ from newsdiff.detect._hedges import (
     Hedge,
     HedgeMatcher,
     find_hedges,
-    find_quote_spans,
+    writer_quote_spans,
 )
 from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator
 
     from newsdiff.detect import Context
-    from newsdiff.models import Document, Quotation, Span
+    from newsdiff.models import Span
 
 __all__ = ["SpeculationDetector"]
 
@@ -51,30 +51,15 @@ def _clip(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
-def _merge(spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Sort spans and join the overlapping ones, as :func:`inside` needs."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
-
-
-def quote_spans(document: Document, quotations: Sequence[Quotation]) -> tuple[tuple[int, int], ...]:
-    """Return the quoted stretches of ``document``: marks found in it plus ledger quotes."""
-    found = list(find_quote_spans(document.text))
-    found.extend((quotation.span.start, quotation.span.end) for quotation in quotations)
-    return _merge(found)
-
-
 def _side_quotes(
     context: Context,
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     original = [entry.original for entry in context.quotes if entry.original is not None]
     rewrite = [entry.rewrite for entry in context.quotes if entry.rewrite is not None]
-    return quote_spans(context.original, original), quote_spans(context.rewrite, rewrite)
+    return (
+        writer_quote_spans(context.original.text, original),
+        writer_quote_spans(context.rewrite.text, rewrite),
+    )
 
 
 class SpeculationDetector:

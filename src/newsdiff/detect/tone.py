@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsdiff.detect._hedges import writer_quote_spans
 from newsdiff.detect._loaded import LoadedMatcher, LoadedTerm, find_loaded_terms
-from newsdiff.detect.speculation import quote_spans
 from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity, Span
 
 if TYPE_CHECKING:
@@ -43,9 +43,9 @@ class LoadedLanguageDetector:
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield up to two changes per group: one of medium and one of low severity."""
-        rewrite_quotes = quote_spans(
-            context.rewrite,
-            [entry.rewrite for entry in context.quotes if entry.rewrite is not None],
+        rewrite_quotes = writer_quote_spans(
+            context.rewrite.text,
+            (entry.rewrite for entry in context.quotes if entry.rewrite is not None),
         )
         whole_original: frozenset[str] | None = None
         for index, group in enumerate(context.alignment):
