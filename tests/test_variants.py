@@ -171,7 +171,7 @@ def test_json_is_deterministic_and_complete(family: VariantComparison) -> None:
     text = family.to_json()
     assert text == family.to_json()
     data = json.loads(text)
-    assert list(data)[0] == "schema_version"
+    assert next(iter(data)) == "schema_version"
     assert data["names"] == list(family.names)
     assert data["lineage"][2] == {
         "name": "copy",

@@ -17,7 +17,7 @@ from newsdiff.models import ChangeKind, Relation, Severity
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from newsdiff.models import AlignmentGroup, Change, Report, Span
+    from newsdiff.models import AlignmentGroup, Change, Document, Report, Span
 
 __all__ = [
     "SEVERITY_MARKS",
@@ -63,7 +63,7 @@ def severity_label(severity: Severity) -> str:
 
 @attrs.frozen
 class Piece:
-    """A stretch of sentence text, marked ``ins``, ``del`` or unmarked (``""``)."""
+    """A stretch of sentence text: ``ins``, ``del``, ``hit`` (evidence) or unmarked (``""``)."""
 
     text: str
     mark: str = ""
@@ -84,6 +84,8 @@ class ChangeView:
     original: tuple[str, ...]
     rewrite: tuple[str, ...]
     group: int | None
+    original_context: tuple[Piece, ...] = ()
+    rewrite_context: tuple[Piece, ...] = ()
 
 
 @attrs.frozen
@@ -119,7 +121,41 @@ class PairView:
     quotes: tuple[tuple[str, str, str, str, str], ...]
 
 
-def _change_view(number: int, change: Change) -> ChangeView:
+def _context(
+    document: Document, evidence: Sequence[Span], fallback: Sequence[Span]
+) -> tuple[Piece, ...]:
+    """The sentences that hold ``evidence``, with the evidence marked ``hit``.
+
+    With no evidence on this side, the sentences ``fallback`` (the change's group on this
+    side) stand in unmarked, so a reader still sees what this version says there.
+    """
+    if evidence:
+        spans = [
+            sentence.span
+            for sentence in document.sentences
+            if any(e.start < sentence.span.end and sentence.span.start < e.end for e in evidence)
+        ]
+        if not spans:
+            return tuple(Piece(span.text, "hit") for span in evidence)
+    else:
+        spans = list(fallback)
+    return _pieces(document.text, spans, evidence, "hit", whole=False)
+
+
+def _change_view(number: int, change: Change, report: Report | None = None) -> ChangeView:
+    group = (
+        report.alignment[change.group]
+        if report is not None
+        and change.group is not None
+        and 0 <= change.group < len(report.alignment)
+        else None
+    )
+    contexts: tuple[tuple[Piece, ...], tuple[Piece, ...]] = ((), ())
+    if report is not None:
+        contexts = (
+            _context(report.original, change.original, group.original if group else ()),
+            _context(report.rewrite, change.rewrite, group.rewrite if group else ()),
+        )
     return ChangeView(
         number=number,
         kind=change.kind.value,
@@ -132,6 +168,8 @@ def _change_view(number: int, change: Change) -> ChangeView:
         original=tuple(span.text for span in change.original),
         rewrite=tuple(span.text for span in change.rewrite),
         group=change.group,
+        original_context=contexts[0],
+        rewrite_context=contexts[1],
     )
 
 
@@ -260,7 +298,7 @@ def _quotes(report: Report) -> tuple[tuple[str, str, str, str, str], ...]:
 
 def pair_view(report: Report) -> PairView:
     """Take ``report`` apart into what a renderer shows."""
-    changes = tuple(_change_view(n, c) for n, c in enumerate(report.changes, start=1))
+    changes = tuple(_change_view(n, c, report) for n, c in enumerate(report.changes, start=1))
     by_group: dict[int, list[ChangeView]] = {}
     for change in changes:
         if change.group is not None and 0 <= change.group < len(report.alignment):

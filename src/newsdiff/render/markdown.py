@@ -7,6 +7,7 @@ becoming markup, a table cell or emphasis.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsdiff.models import Severity
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["escape_markdown", "render_markdown", "render_variants_markdown"]
 
 _SPECIAL = frozenset("\\`*_[]<>#|~&")
+_SPACE = re.compile(r"\s+")
 _ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
 
 
@@ -37,37 +39,30 @@ def escape_markdown(text: str) -> str:
     >>> print(escape_markdown("a <b>|*c*"))
     a \<b\>\|\*c\*
     """
-    flat = " ".join(text.split())
+    flat = _SPACE.sub(" ", text)
     return "".join(f"\\{char}" if char in _SPECIAL else char for char in flat)
 
 
-def _evidence(label: str, texts: tuple[str, ...]) -> str:
-    if not texts:
+def _evidence(label: str, pieces: tuple[Piece, ...]) -> str:
+    if not pieces:
         return f"> **{label}:** _nothing_"
-    return f"> **{label}:** " + " … ".join(f"“{escape_markdown(text)}”" for text in texts)
+    body = "".join(
+        f"**{escape_markdown(piece.text)}**" if piece.mark == "hit" else escape_markdown(piece.text)
+        for piece in pieces
+        if piece.text.strip() or not piece.mark
+    )
+    return f"> **{label}:** “{body.strip()}”"
 
 
-def _change(change: ChangeView, view: PairView) -> list[str]:
-    original, rewrite = change.original, change.rewrite
-    if change.group is not None and change.group < len(view.rows):
-        # A change that cites only one side still sits in a group: show what the other
-        # side of that group says, so both versions are always in front of the reader.
-        row = view.rows[change.group]
-        original = original or _side(row.original)
-        rewrite = rewrite or _side(row.rewrite)
+def _change(change: ChangeView) -> list[str]:
     return [
         f"- **#{change.number} {change.kind_label}**: {escape_markdown(change.explanation)}",
         "",
-        "  " + _evidence("Original", original),
+        "  " + _evidence("Original", change.original_context),
         "  >",
-        "  " + _evidence("Rewrite", rewrite),
+        "  " + _evidence("Rewrite", change.rewrite_context),
         "",
     ]
-
-
-def _side(pieces: tuple[Piece, ...]) -> tuple[str, ...]:
-    text = "".join(piece.text for piece in pieces).strip()
-    return (text,) if text else ()
 
 
 def _pair(view: PairView, level: int) -> list[str]:
@@ -109,7 +104,7 @@ def _pair(view: PairView, level: int) -> list[str]:
         title = f"{SEVERITY_MARKS[severity]} {severity.value.capitalize()} ({len(changes)})"
         lines += ["", f"{hashes}# {title}", ""]
         for change in changes:
-            lines += _change(change, view)
+            lines += _change(change)
         if lines[-1] == "":
             lines.pop()
     return lines

@@ -8,22 +8,40 @@ colour.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from newsdiff.models import Severity
 from newsdiff.render._family import family_view
 from newsdiff.render._view import SEVERITY_MARKS, ChangeView, PairView, pair_view
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from newsdiff.models import Report
     from newsdiff.render._family import Node
     from newsdiff.variants import VariantComparison
 
-__all__ = ["render_text", "render_variants_text"]
+__all__ = ["render_text", "render_variants_text", "use_color"]
 
 _SEVERITY_COLOURS = {"high": "\x1b[1;31m", "medium": "\x1b[1;33m", "low": "\x1b[1;36m"}
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 _ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+
+
+def use_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Whether to colour output for ``stream``: only a terminal, and never under ``NO_COLOR``.
+
+    Follows https://no-color.org: a ``NO_COLOR`` variable that is set and not empty turns
+    colour off whatever the stream.
+
+    >>> import io
+    >>> use_color(io.StringIO(), {})
+    False
+    """
+    if environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 class _Style:
