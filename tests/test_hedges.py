@@ -80,6 +80,9 @@ QUOTE_CASES = [
     ("Who pays for the new stadium?", [("Who pays for the new stadium?", "rhetorical_question")]),
     ("Who paid for the new stadium is a matter of record.", []),
     ("See page.php?id=4 for details.", []),
+    ("Will the U.S. act?", [("Will the U.S. act?", "rhetorical_question")]),
+    ("Mr. Lee, will you run?", [("Mr. Lee, will you run?", "rhetorical_question")]),
+    ("Talks ended. Will they resume?", [("Will they resume?", "rhetorical_question")]),
 ]
 
 

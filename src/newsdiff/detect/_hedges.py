@@ -59,6 +59,10 @@ _SENTENCE_START_BEFORE = frozenset(".!?\n\r\"'\u201c\u201d\u2018\u2019([:;\u2014
 _QUESTION_BOUNDARY = frozenset(".!?\n\r\u2028\u2029")
 _QUESTION_AFTER = frozenset(" \t\n\r\"')]\u201d\u2019\u00bb")
 _QUESTION_LEAD = " \t\"'\u201c\u2018\u00ab(-\u2014\u2013"
+# Short titles whose full stop does not end a sentence ("Mr. Smith, will you run?").
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "jr", "sr", "vs", "no", "rev", "hon", "pres"]
+)
 _NOT_HEDGE = "not_hedge"
 # How many words back a verb of saying makes "would" reported intent ("said that it would").
 _REPORT_REACH = 4
@@ -343,6 +347,25 @@ def inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     return low < len(spans) and spans[low][0] <= start and end <= spans[low][1]
 
 
+def _ends_sentence(text: str, index: int, start: int, end: int) -> bool:
+    """Say whether the full stop at ``index`` ends a sentence (not "U.S." or "Mr.")."""
+    after = index + 1
+    while after < end and text[after] in " \t\u00a0":
+        after += 1
+    if (
+        after == index + 1
+        or after >= end
+        or not (text[after].isupper() or text[after] in "\"\u201c\u2018'")
+    ):
+        return False
+    word = index
+    while word > start and text[word - 1].isalpha():
+        word -= 1
+    before = text[word:index]
+    abbreviation = len(before) <= 1 or (word > start and text[word - 1] == ".")
+    return not abbreviation and before.lower() not in _TITLES
+
+
 def _questions(
     text: str, start: int, end: int, quotes: tuple[tuple[tuple[int, int], ...], ...]
 ) -> list[Hedge]:
@@ -351,7 +374,8 @@ def _questions(
     for index in range(start, end):
         char = text[index]
         if char in _QUESTION_BOUNDARY and char != "?":
-            boundary = index + 1
+            if char != "." or _ends_sentence(text, index, start, end):
+                boundary = index + 1
             continue
         if char != "?":
             continue
