@@ -60,9 +60,9 @@ _QUESTION_BOUNDARY = frozenset(".!?\n\r\u2028\u2029")
 _QUESTION_AFTER = frozenset(" \t\n\r\"')]\u201d\u2019\u00bb")
 _QUESTION_LEAD = " \t\"'\u201c\u2018\u00ab(-\u2014\u2013"
 # Short titles whose full stop does not end a sentence ("Mr. Smith, will you run?").
-_TITLES = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "jr", "sr", "vs", "no", "rev", "hon", "pres"]
-)
+_CIVIL_TITLES = ("mr", "mrs", "ms", "dr", "prof", "rev", "hon", "jr", "sr", "st", "no", "vs")
+_RANK_TITLES = ("gen", "sen", "rep", "gov", "pres", "lt", "col", "sgt", "capt")
+_TITLES = frozenset((*_CIVIL_TITLES, *_RANK_TITLES))
 _NOT_HEDGE = "not_hedge"
 # How many words back a verb of saying makes "would" reported intent ("said that it would").
 _REPORT_REACH = 4
