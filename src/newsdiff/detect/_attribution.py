@@ -83,6 +83,11 @@ _LABEL_WORDS = 4
 _TO_AND_MODALS = frozenset(
     ["to", "will", "would", "could", "can", "may", "might", "should", "must", "shall"]
 )
+_ADD = frozenset(_words("add adds added adding"))
+# Words after "added" that still leave it a verb of saying: "added that", "added on Monday".
+_REMARK_FOLLOWERS = frozenset(
+    _words("that on in at during later afterwards then also today yesterday quickly")
+)
 _CONTINUE = frozenset(_words("continue continues continued continuing"))
 _SPEECH_OPENERS = frozenset(":\"\u201c\u2018'")
 _SIGN_OFF_DASHES = frozenset("\u2014\u2015")
@@ -329,6 +334,8 @@ def _verb_attribution(
         return None
     if token.lower in _CONTINUE and not _opens_speech(tokens, index + length):
         return None
+    if token.lower in _ADD and _has_object(tokens, index + length):
+        return None  # "added a barn": adding a thing, not a remark
     if token.lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
         return None
     cue = _span(text, tokens, index, index + length - 1)
@@ -372,6 +379,13 @@ def _infinitive(tokens: Sequence[_Token], index: int, lexicons: _Lexicons) -> bo
     return tokens[index - 1].lower in _TO_AND_MODALS
 
 
+def _has_object(tokens: Sequence[_Token], after: int) -> bool:
+    if after >= len(tokens):
+        return False
+    following = tokens[after]
+    return following.is_word and following.lower not in _REMARK_FOLLOWERS
+
+
 def _opens_speech(tokens: Sequence[_Token], after: int) -> bool:
     """Tell whether a quotation or a colon follows: "she continued: ..."."""
     if after >= len(tokens):
@@ -380,6 +394,21 @@ def _opens_speech(tokens: Sequence[_Token], after: int) -> bool:
     if following == "," and after + 1 < len(tokens):
         following = tokens[after + 1].text
     return following in _SPEECH_OPENERS
+
+
+def _followed_by(tokens: Sequence[_Token], index: int, word: str) -> bool:
+    return index < len(tokens) and tokens[index].lower == word
+
+
+def _bare_noun(tokens: Sequence[_Token], first: int, last: int) -> bool:
+    """Tell whether a phrase is one lower-case singular noun: "according to plan"."""
+    token = tokens[first]
+    return (
+        first == last
+        and token.text.islower()
+        and not token.lower.endswith("s")
+        and token.lower not in _PRONOUNS
+    )
 
 
 def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
@@ -499,7 +528,7 @@ def _attribution_at(
     if not token.is_word:
         return None, 1
     length = lexicons.impersonal.match(tokens, index)
-    if length:
+    if length and not _followed_by(tokens, index + length, "by"):
         return Attribution(cue=_span(text, tokens, index, index + length - 1), vague=True), length
     if token.lower in lexicons.vague_adverbs:
         return Attribution(cue=_span(text, tokens, index, index), vague=True), 1
@@ -507,7 +536,7 @@ def _attribution_at(
     if length:
         cue = _span(text, tokens, index, index + length - 1)
         right = _right_source(tokens, index + length)
-        if right is None:
+        if right is None or _bare_noun(tokens, *right):
             return None, length
         return (
             Attribution(

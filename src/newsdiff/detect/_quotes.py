@@ -263,7 +263,12 @@ def _scan(text: str) -> list[_Piece]:
         else:
             carried = False
         pieces.extend(found)
-    return pieces
+    # Marks with no words between them ('""') quote nothing.
+    return [
+        piece
+        for piece in pieces
+        if any(char.isalnum() for char in text[piece.content_start : piece.content_end])
+    ]
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

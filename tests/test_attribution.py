@@ -1,0 +1,297 @@
+from __future__ import annotations
+
+import pytest
+
+import newsdiff
+from newsdiff.detect import Context
+from newsdiff.detect._attribution import is_claim_cue, same_source
+from newsdiff.detect.attribution import Attribution, AttributionDetector, find_attributions
+from newsdiff.models import (
+    AlignmentGroup,
+    ChangeKind,
+    Document,
+    Relation,
+    Sentence,
+    Severity,
+    Span,
+)
+
+Found = list[tuple[str, str | None, bool]]
+
+
+def found(text: str) -> Found:
+    return [
+        (a.cue.text, a.source.text if a.source else None, a.vague) for a in find_attributions(text)
+    ]
+
+
+FINDINGS = [
+    # (sentence, [(cue, source, vague)]) with a near miss after each positive
+    pytest.param("Rates will rise, the bank said.", [("said", "the bank", False)], id="x-said"),
+    pytest.param("The bank statement was long.", [], id="near-statement-noun"),
+    pytest.param(
+        "Rates will rise, said Ana Ruiz, an economist.",
+        [("said", "Ana Ruiz", False)],
+        id="said-x",
+    ),
+    pytest.param(
+        "According to the Daily Ledger, rates will rise.",
+        [("According to", "the Daily Ledger", False)],
+        id="according-to",
+    ),
+    pytest.param("The rates rose according to plan.", [], id="near-according-to-plan"),
+    pytest.param(
+        "Farmers, the outlet added, are under pressure.",
+        [("added", "the outlet", False)],
+        id="parenthetical",
+    ),
+    pytest.param("Farmers added a new barn this year.", [], id="near-added-object"),
+    pytest.param("The NYT noted that rates rose.", [("noted", "The NYT", False)], id="noted"),
+    pytest.param("The note was on the table.", [], id="near-note-noun"),
+    pytest.param(
+        "Citing officials, the paper said rates rose.",
+        [("Citing", "officials", False), ("said", "the paper", False)],
+        id="citing",
+    ),
+    pytest.param(
+        "Ana Ruiz told Reuters that rates rose.", [("told", "Ana Ruiz", False)], id="told"
+    ),
+    pytest.param(
+        "The ministry said in a statement that rates rose.",
+        [("said", "The ministry", False)],
+        id="in-a-statement-joins-said",
+    ),
+    pytest.param("Rates reportedly rose.", [("reportedly", None, True)], id="reportedly"),
+    pytest.param("Rates rose sharply.", [], id="near-adverb"),
+    pytest.param("Rates allegedly rose.", [("allegedly", None, True)], id="allegedly"),
+    pytest.param("Sources say rates rose.", [("say", "Sources", True)], id="sources-say"),
+    pytest.param(
+        "Sources at the Daily Ledger say rates rose.",
+        [("say", "Sources at the Daily Ledger", False)],
+        id="near-named-sources",
+    ),
+    pytest.param(
+        "It is understood that rates rose.",
+        [("It is understood", None, True)],
+        id="it-is-understood",
+    ),
+    pytest.param("It is said that rates rose.", [("It is said", None, True)], id="it-is-said"),
+    pytest.param(
+        "Observers note that rates rose.", [("note", "Observers", True)], id="observers-note"
+    ),
+    pytest.param("State law changed in May.", [], id="near-state-noun"),
+    pytest.param("He has big plans for the harbour.", [], id="near-plans-noun"),
+    pytest.param("She plans to rebuild the harbour.", [("plans", "She", False)], id="plans-verb"),
+    pytest.param("I think the harbour is safe.", [], id="near-first-person-belief"),
+    pytest.param("The survey found that rates rose.", [("found", "The survey", False)], id="found"),
+    pytest.param(
+        "It was reported by the Daily Ledger.",
+        [("reported", "the Daily Ledger", False)],
+        id="passive-by",
+    ),
+    pytest.param("The council wants to support the harbour.", [("wants", "The council", False)]),
+    pytest.param(
+        "That is what Ana Ruiz said on Monday.",
+        [("said", "Ana Ruiz", False)],
+        id="cleft",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FINDINGS)
+def test_find_attributions(text: str, expected: Found) -> None:
+    assert found(text) == expected
+
+
+def test_offsets_point_into_the_text_and_range() -> None:
+    text = "Rain fell. Rates will rise, the bank said. Rates fell, Ana Ruiz said."
+    (attribution,) = find_attributions(text, 11, 42)
+    assert attribution.cue == Span.of(text, 37, 41)
+    assert attribution.source == Span.of(text, 28, 36)
+
+
+def test_outside_leaves_quoted_cues_out() -> None:
+    text = 'Ana Ruiz said: "The council said no." Nothing else.'
+    inside = Span.of(text, 16, 36)
+    assert [a.cue.text for a in find_attributions(text)] == ["said", "said"]
+    assert [a.cue.text for a in find_attributions(text, outside=(inside,))] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PRESTON: We will rebuild the harbour.", [(":", "PRESTON", False)]),
+        ("Correction: An earlier version misspelled a name.", []),
+        (
+            "\u201cWe will rebuild the harbour.\u201d \u2015 Ana Ruiz\n",
+            [("\u2015", "Ana Ruiz", False)],
+        ),
+        ("The harbour \u2014 Ana Ruiz said so \u2014 will reopen.", [("said", "Ana Ruiz", False)]),
+    ],
+)
+def test_transcript_and_sign_off(text: str, expected: Found) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Minister Ana Ruiz", "Ruiz", True),
+        ("Ana Ruiz", "Tom Hale", False),
+        ("the NYT", "The New York Times", True),
+        ("the newspaper", "the newspaper's editors", True),
+        ("he", "Ana Ruiz", None),
+        ("officials", "Ana Ruiz", None),
+    ],
+)
+def test_same_source(first: str, second: str, expected: bool | None) -> None:
+    assert same_source(first, second) is expected
+
+
+def test_attitude_verbs_are_not_claim_cues() -> None:
+    said, wants = find_attributions("The council said the mayor wants a new pier.")
+    assert is_claim_cue(said)
+    assert not is_claim_cue(wants)
+    assert isinstance(said, Attribution)
+
+
+# --- detector ---------------------------------------------------------------------------
+
+
+def document(*sentences: str) -> Document:
+    text = " ".join(sentences)
+    spans: list[Span] = []
+    position = 0
+    for sentence in sentences:
+        spans.append(Span.of(text, position, position + len(sentence)))
+        position += len(sentence) + 1
+    return Document(
+        text=text,
+        paragraphs=(Span.of(text, 0, len(text)),),
+        sentences=tuple(Sentence(span=span, paragraph=0) for span in spans),
+    )
+
+
+def context(
+    before: tuple[str, ...], after: tuple[str, ...], relation: Relation = Relation.EDITED
+) -> Context:
+    original, rewrite = document(*before), document(*after)
+    group = AlignmentGroup(
+        relation=relation,
+        original=tuple(s.span for s in original.sentences),
+        rewrite=tuple(s.span for s in rewrite.sentences),
+        original_sentences=tuple(range(len(before))),
+        rewrite_sentences=tuple(range(len(after))),
+    )
+    return Context(original=original, rewrite=rewrite, alignment=(group,))
+
+
+def kinds(
+    before: tuple[str, ...], after: tuple[str, ...], relation: Relation = Relation.EDITED
+) -> list[ChangeKind]:
+    return [c.kind for c in AttributionDetector().detect(context(before, after, relation))]
+
+
+FARMERS = "Local farmers, the newspaper added, are facing losses this year."
+
+DETECTOR = [
+    pytest.param(
+        (FARMERS,),
+        ("Local farmers are reportedly facing losses this year.",),
+        [ChangeKind.DROPPED_ATTRIBUTION],
+        id="vaguer-source",
+    ),
+    pytest.param(
+        (FARMERS,),
+        ("Local farmers are facing losses this year, the newspaper added.",),
+        [],
+        id="near-source-moved-in-sentence",
+    ),
+    pytest.param(
+        (FARMERS,),
+        ("Local farmers are facing heavy losses this year.",),
+        [ChangeKind.DROPPED_ATTRIBUTION],
+        id="no-source",
+    ),
+    pytest.param(
+        (FARMERS,),
+        ("Local farmers face losses this year.", "The newspaper added that detail."),
+        [],
+        id="near-source-in-neighbour-sentence-of-group",
+    ),
+    pytest.param(
+        ("Rates will rise, according to the Daily Ledger.",),
+        ("Rates will rise, according to the Morning Star.",),
+        [ChangeKind.CHANGED_ATTRIBUTION],
+        id="other-named-source",
+    ),
+    pytest.param(
+        ("Rates will rise, according to the Daily Ledger.",),
+        ("Rates will rise, according to the Ledger.",),
+        [],
+        id="near-same-named-source",
+    ),
+    pytest.param(
+        ("Rates will rise, the newspaper said.",),
+        ("Rates will rise, the paper said.",),
+        [],
+        id="unnamed-source-reworded",
+    ),
+    pytest.param(
+        ("Some farmers want higher prices this year.",),
+        ("Farmers want higher prices this year.",),
+        [],
+        id="attitude-verb-not-a-claim",
+    ),
+    pytest.param((FARMERS,), (FARMERS,), [], id="identical"),
+    pytest.param(
+        ("Rates will rise, the bank's chief said.",),
+        ("Rates will rise, the bank\u2019s chief said.",),
+        [],
+        id="typographic",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), DETECTOR)
+def test_attribution_detector(
+    before: tuple[str, ...], after: tuple[str, ...], expected: list[ChangeKind]
+) -> None:
+    assert kinds(before, after) == expected
+
+
+def test_dropped_attribution_evidence() -> None:
+    ctx = context((FARMERS,), ("Local farmers are reportedly facing losses this year.",))
+    (change,) = AttributionDetector().detect(ctx)
+    assert change.severity is Severity.HIGH
+    assert [s.text for s in change.original] == ["the newspaper", "added"]
+    assert [s.text for s in change.rewrite] == ["reportedly"]
+    assert change.group == 0
+    assert '"reportedly"' in change.explanation
+    assert change.detector == "attribution"
+
+
+def test_added_and_removed_groups_are_left_to_the_content_detector() -> None:
+    assert kinds((FARMERS,), ("Rain fell.",), Relation.PARAPHRASED) == [
+        ChangeKind.DROPPED_ATTRIBUTION
+    ]
+    assert kinds((FARMERS,), ("Rain fell.",), Relation.REMOVED) == []
+
+
+def test_compare_end_to_end() -> None:
+    original = (
+        "The harbour reopened on Monday.\n\n"
+        "Local farmers, the newspaper added, are facing losses this year.\n"
+    )
+    rewrite = (
+        "The harbour reopened on Monday.\n\nLocal farmers are reportedly facing losses this year.\n"
+    )
+    report = newsdiff.compare(original, rewrite, detectors=[AttributionDetector()])
+    assert [c.kind for c in report.changes] == [ChangeKind.DROPPED_ATTRIBUTION]
+    assert newsdiff.compare(original, original, detectors=[AttributionDetector()]).changes == ()
+    moved = (
+        "The harbour reopened on Monday.\n\n"
+        "Local farmers face losses this year. The newspaper added that detail.\n"
+    )
+    report = newsdiff.compare(original, moved, detectors=[AttributionDetector()])
+    assert report.changes == ()

@@ -1,0 +1,367 @@
+from __future__ import annotations
+
+import pytest
+
+import newsdiff
+from newsdiff.detect import Context
+from newsdiff.detect._quotes import extract_quotations, group_at, is_scare_quote, quote_words
+from newsdiff.detect.quotes import (
+    INDIRECT_SPEECH_NOTE,
+    JOINED_NOTE,
+    PARAPHRASE_NOTE,
+    SHORTENED_NOTE,
+    QuoteDetector,
+    build_quote_ledger,
+)
+from newsdiff.models import (
+    AlignmentGroup,
+    ChangeKind,
+    Document,
+    QuoteStatus,
+    Relation,
+    Sentence,
+    Severity,
+    Span,
+)
+
+# --- extraction -------------------------------------------------------------------------
+
+EXTRACTION = [
+    # (text, [(content, speaker)])
+    pytest.param(
+        '"We will not wait," said Tom Hale.',
+        [("We will not wait,", "Tom Hale")],
+        id="straight-said-after",
+    ),
+    pytest.param(
+        "The harbour master added: \u201cPrices will rise next year.\u201d",
+        [("Prices will rise next year.", "The harbour master")],
+        id="curly-cue-before-colon",
+    ),
+    pytest.param(
+        "\u201cThey told us \u2018stay home\u2019 all week,\u201d Ana Ruiz said.",
+        [("They told us \u2018stay home\u2019 all week,", "Ana Ruiz")],
+        id="nested-single",
+    ),
+    pytest.param(
+        "Glenmoor's mayor can't recall the '90s or the players' union.",
+        [],
+        id="apostrophes-are-not-marks",
+    ),
+    pytest.param(
+        "\u201cRain came early. Then the river rose,\u201d the ranger said.",
+        [("Rain came early. Then the river rose,", "the ranger")],
+        id="spans-sentences",
+    ),
+    pytest.param(
+        "\u201cThe first part ends here\n\n\u201cand the second one closes,\u201d said Tom Hale.",
+        [("The first part ends here", "Tom Hale"), ("and the second one closes,", "Tom Hale")],
+        id="multi-paragraph",
+    ),
+    pytest.param(
+        "\u201cThis mark is never closed\n\nThe next paragraph is plain narration.",
+        [],
+        id="unclosed-not-reopened",
+    ),
+    pytest.param(
+        "Ana Ruiz spoke first. \u201cWe will rebuild the pier,\u201d she said.",
+        [("We will rebuild the pier,", "Ana Ruiz")],
+        id="pronoun-resolved",
+    ),
+    pytest.param(
+        "According to the agency, \u201cnobody was hurt in the blast.\u201d",
+        [("nobody was hurt in the blast.", "the agency")],
+        id="according-to",
+    ),
+    pytest.param(
+        "\u201cWe will rebuild,\u201d Ana Ruiz said, \u201cand we will do it fast.\u201d",
+        [("We will rebuild,", "Ana Ruiz"), ("and we will do it fast.", "Ana Ruiz")],
+        id="interrupted-by-cue",
+    ),
+    pytest.param(
+        "''We will rebuild the pier,'' Ana Ruiz said.",
+        [("We will rebuild the pier,", "Ana Ruiz")],
+        id="doubled-apostrophes",
+    ),
+    pytest.param(
+        "\u201cThe pier is closed for good.\u201d Ana Ruiz said nothing else.",
+        [("The pier is closed for good.", None)],
+        id="no-cue-after-a-full-stop",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXTRACTION)
+def test_extract_quotations(text: str, expected: list[tuple[str, str | None]]) -> None:
+    found = extract_quotations(text)
+    assert [(q.content.text, q.speaker) for q in found] == expected
+    for quotation in found:
+        assert text[quotation.span.start : quotation.span.end] == quotation.span.text
+        assert quotation.span.start < quotation.content.start <= quotation.content.end
+        assert quotation.content.end <= quotation.span.end
+
+
+def test_quotation_spans_marks_cue_and_speaker() -> None:
+    text = 'Rain fell. "We will not wait," said Tom Hale.'
+    (quotation,) = extract_quotations(text)
+    assert quotation.span == Span.of(text, 11, 30)
+    assert quotation.content == Span.of(text, 12, 29)
+    assert quotation.cue == Span.of(text, 31, 35)
+    assert quotation.speaker_span == Span.of(text, 36, 44)
+
+
+def test_pronoun_keeps_its_own_span() -> None:
+    text = "Ana Ruiz spoke first. \u201cWe will rebuild the pier,\u201d she said."
+    (quotation,) = extract_quotations(text)
+    assert quotation.speaker == "Ana Ruiz"
+    assert quotation.speaker_span is not None
+    assert quotation.speaker_span.text == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        ('The so-called "reform" stalled in the council.', True),
+        ("She appeared on \u201cMeet the Press\u201d on Sunday.", True),
+        ('"Meet me at the press room," she said.', False),
+        ('"We are ready for the storm," he said.', False),
+    ],
+)
+def test_scare_quotes_and_titles_are_flagged(text: str, scare: bool) -> None:
+    (quotation,) = extract_quotations(text)
+    assert is_scare_quote(quotation) is scare
+
+
+def test_quote_words_ignore_typography() -> None:
+    assert quote_words("Can\u2019t \u2014 WELL-known!") == quote_words("can't - well known")
+
+
+def test_extraction_is_linear_enough() -> None:
+    text = ('"We will rebuild the pier," Ana Ruiz said. ' * 2000) + '"' * 3000
+    assert len(extract_quotations(text)) == 2000
+
+
+# --- ledger and detector ----------------------------------------------------------------
+
+
+def document(text: str) -> Document:
+    span = Span.of(text, 0, len(text))
+    return Document(text=text, paragraphs=(span,), sentences=(Sentence(span=span, paragraph=0),))
+
+
+def context(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
+    original, rewrite = document(before), document(after)
+    group = AlignmentGroup(
+        relation=relation,
+        original=(original.sentences[0].span,),
+        rewrite=(rewrite.sentences[0].span,),
+        original_sentences=(0,),
+        rewrite_sentences=(0,),
+    )
+    return Context(
+        original=original,
+        rewrite=rewrite,
+        alignment=(group,),
+        quotes=build_quote_ledger(original, rewrite),
+    )
+
+
+def changes(before: str, after: str) -> list[tuple[ChangeKind, Severity]]:
+    return [(c.kind, c.severity) for c in QuoteDetector().detect(context(before, after))]
+
+
+SAID = 'Ana Ruiz said "{}" on Monday.'
+
+DETECTOR = [
+    # (before, after, expected kinds and severities)
+    pytest.param(
+        SAID.format("we must rebuild the pier, hence de repairs"),
+        SAID.format("we must rebuild the pier, hence the repairs"),
+        [(ChangeKind.ALTERED_QUOTE, Severity.LOW)],
+        id="grammar-fix-is-low",
+    ),
+    pytest.param(
+        SAID.format("we must rebuild the pier, hence the repairs"),
+        SAID.format("we must demolish the pier, hence the repairs"),
+        [(ChangeKind.ALTERED_QUOTE, Severity.HIGH)],
+        id="meaning-change-is-high",
+    ),
+    pytest.param(
+        SAID.format("we will rebuild the pier this year"),
+        SAID.format("we will not rebuild the pier this year"),
+        [(ChangeKind.ALTERED_QUOTE, Severity.HIGH)],
+        id="negation-is-high",
+    ),
+    pytest.param(
+        SAID.format("we cannot rebuild the pier this year"),
+        SAID.format("we can't rebuild the pier this year"),
+        [(ChangeKind.ALTERED_QUOTE, Severity.LOW)],
+        id="contraction-is-low",
+    ),
+    pytest.param(
+        SAID.format("we must rebuild the pier - it's well-known"),
+        "Ana Ruiz said \u201cWe must rebuild the pier \u2014 it\u2019s well known\u201d on Monday.",
+        [],
+        id="typography-only",
+    ),
+    pytest.param(
+        SAID.format("we must rebuild the pier before the storms"),
+        SAID.format("we must rebuild the pier before the storms"),
+        [],
+        id="identical",
+    ),
+    pytest.param(
+        SAID.format("we must rebuild the pier before the winter storms arrive"),
+        SAID.format("we must rebuild the pier"),
+        [],
+        id="shortened-is-verbatim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), DETECTOR)
+def test_quote_detector(
+    before: str, after: str, expected: list[tuple[ChangeKind, Severity]]
+) -> None:
+    assert changes(before, after) == expected
+
+
+def test_altered_quote_carries_both_quotes_and_the_group() -> None:
+    before = SAID.format("we must rebuild the pier, hence de repairs")
+    after = SAID.format("we must rebuild the pier, hence the repairs")
+    (change,) = QuoteDetector().detect(context(before, after))
+    assert [span.text for span in change.original] == [
+        '"we must rebuild the pier, hence de repairs"'
+    ]
+    assert [span.text for span in change.rewrite] == [
+        '"we must rebuild the pier, hence the repairs"'
+    ]
+    assert change.group == 0
+    assert '"de" became "the"' in change.explanation
+    assert change.detector == "quotes"
+
+
+def test_fabricated_quote_from_indirect_speech_says_so() -> None:
+    before = "Ana Ruiz also said that the harbour cannot be saved by walls alone."
+    after = "\u201cThe harbour cannot be saved by walls alone,\u201d Ana Ruiz said."
+    ctx = context(before, after)
+    (entry,) = ctx.quotes
+    assert entry.status is QuoteStatus.FABRICATED
+    assert entry.note == INDIRECT_SPEECH_NOTE
+    (change,) = QuoteDetector().detect(ctx)
+    assert change.kind is ChangeKind.FABRICATED_QUOTE
+    assert change.severity is Severity.HIGH
+    assert INDIRECT_SPEECH_NOTE in change.explanation
+    assert [span.text for span in change.original] == [before]
+
+
+def test_fabricated_quote_without_source_words_has_no_note() -> None:
+    before = "Ana Ruiz spoke about the budget for the coming year."
+    after = "\u201cThe harbour cannot be saved by walls alone,\u201d Ana Ruiz said."
+    ctx = context(before, after)
+    (entry,) = ctx.quotes
+    assert entry.status is QuoteStatus.FABRICATED
+    assert entry.note == ""
+    (change,) = QuoteDetector().detect(ctx)
+    assert change.kind is ChangeKind.FABRICATED_QUOTE
+    assert INDIRECT_SPEECH_NOTE not in change.explanation
+
+
+def test_removed_quote_and_paraphrase() -> None:
+    quoted = '"The harbour cannot be saved by walls alone," Ana Ruiz said.'
+    dropped = changes(quoted, "Ana Ruiz spoke about the budget for the coming year.")
+    assert dropped == [(ChangeKind.REMOVED_QUOTE, Severity.HIGH)]
+    paraphrased = "Ana Ruiz said the harbour cannot be saved by walls alone."
+    ctx = context(quoted, paraphrased)
+    (entry,) = ctx.quotes
+    assert entry.status is QuoteStatus.REMOVED
+    assert entry.note == PARAPHRASE_NOTE
+    assert changes(quoted, paraphrased) == [(ChangeKind.REMOVED_QUOTE, Severity.MEDIUM)]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ('"The harbour cannot be saved by walls alone," Tom Hale said.', True),
+        ('"The harbour cannot be saved by walls alone," Ruiz said.', False),
+        ('"The harbour cannot be saved by walls alone," she said.', False),
+    ],
+)
+def test_changed_speaker(after: str, expected: bool) -> None:
+    before = '"The harbour cannot be saved by walls alone," Ana Ruiz said.'
+    kinds = changes(before, after)
+    assert ((ChangeKind.CHANGED_ATTRIBUTION, Severity.HIGH) in kinds) is expected
+    if expected:
+        (change,) = QuoteDetector().detect(context(before, after))
+        assert [span.text for span in change.original] == ["Ana Ruiz"]
+        assert [span.text for span in change.rewrite] == ["Tom Hale"]
+
+
+def test_quotation_split_by_its_cue_and_joined_again_is_not_a_change() -> None:
+    before = '"We will rebuild," Ana Ruiz said, "and we will do it fast."'
+    after = '"We will rebuild and we will do it fast," Ana Ruiz said.'
+    ctx = context(before, after)
+    assert [e.note for e in ctx.quotes] == ["", JOINED_NOTE]
+    assert list(QuoteDetector().detect(ctx)) == []
+
+
+def test_shortened_quote_is_noted() -> None:
+    ctx = context(
+        SAID.format("we must rebuild the pier before the winter storms arrive"),
+        SAID.format("we must rebuild the pier"),
+    )
+    (entry,) = ctx.quotes
+    assert (entry.status, entry.note) == (QuoteStatus.VERBATIM, SHORTENED_NOTE)
+
+
+def test_group_at_finds_the_group_of_an_offset() -> None:
+    text = "One sentence. Two sentence."
+    groups = (
+        AlignmentGroup(relation=Relation.EDITED, rewrite=(Span.of(text, 0, 13),)),
+        AlignmentGroup(relation=Relation.ADDED, rewrite=(Span.of(text, 14, 27),)),
+    )
+    assert group_at(groups, 3, rewrite=True) == 0
+    assert group_at(groups, 20, rewrite=True) == 1
+    assert group_at(groups, 20, rewrite=False) is None
+
+
+# --- end to end -------------------------------------------------------------------------
+
+ARTICLE = (
+    "Ana Ruiz, the harbour master, spoke on Monday.\n\n"
+    '"We need to rebuild the pier because the storms are wrecking it, hence de repairs," '
+    "she said.\n\n"
+    "She also said that the harbour cannot be saved by walls alone.\n"
+)
+
+
+def test_compare_reports_quote_changes_end_to_end() -> None:
+    rewrite = (
+        "Ana Ruiz, the harbour master, spoke on Monday.\n\n"
+        "\u201cWe need to rebuild the pier because the storms are wrecking it, hence the "
+        "repairs,\u201d she said.\n\n"
+        "\u201cThe harbour cannot be saved by walls alone,\u201d she added.\n"
+    )
+    report = newsdiff.compare(ARTICLE, rewrite, detectors=[QuoteDetector()])
+    found = {(c.kind, c.severity) for c in report.changes}
+    assert (ChangeKind.ALTERED_QUOTE, Severity.LOW) in found
+    assert (ChangeKind.FABRICATED_QUOTE, Severity.HIGH) in found
+    for change in report.changes:
+        assert change.group is not None
+        assert change.rewrite[0].start in range(
+            report.alignment[change.group].rewrite[0].start,
+            report.alignment[change.group].rewrite[-1].end,
+        )
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        ARTICLE,
+        ARTICLE.replace('"', "\u201c", 1).replace(',"', ",\u201d").replace("'", "\u2019"),
+    ],
+    ids=["identical", "typography"],
+)
+def test_compare_finds_nothing_without_a_change(rewrite: str) -> None:
+    report = newsdiff.compare(ARTICLE, rewrite, detectors=[QuoteDetector()])
+    assert report.changes == ()
