@@ -178,3 +178,39 @@ def test_compare_reports_a_swapped_nationality() -> None:
     report = newsdiff.compare(ARTICLE, rewrite, detectors=[EntityDetector()])
     found = [c for c in report.changes if c.kind is ChangeKind.CHANGED_ENTITY]
     assert [(c.original[0].text, c.rewrite[0].text) for c in found] == [("Peruvian", "Bolivian")]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # A paraphrase that drops one organisation and names another elsewhere: no swap.
+        (
+            "A report by the NYT said troops would join the raids.",
+            "As the paper reports, CIA agents would join the raids.",
+            [],
+        ),
+        # The same slot in the sentence: a swap even when paraphrased.
+        (
+            "Officials said the NYT reported the raids first.",
+            "The raids, which the Washington Post reported first, drew anger.",
+            [("NYT", "Washington Post")],
+        ),
+        # A generic title against a specific one is not a contradiction.
+        (
+            "The ousted leader Tomas Ruiz fled.",
+            "Former army chief and President Tomas Ruiz fled.",
+            [],
+        ),
+        # The noun a nationality qualifies anchors the swap in any group.
+        (
+            "Peruvian officials denied it on Monday.",
+            "U.S. officials, asked later, denied it.",
+            [("Peruvian", "U.S.")],
+        ),
+    ],
+)
+def test_paraphrased_groups_need_a_shared_slot(
+    before: str, after: str, expected: list[tuple[str, str]]
+) -> None:
+    changes = EntityDetector().detect(one_group(before, after, Relation.PARAPHRASED))
+    assert [(c.original[0].text, c.rewrite[0].text) for c in changes] == expected

@@ -155,3 +155,35 @@ def test_seeds_share_their_dates(seed_texts: dict[str, str]) -> None:
     for name in ("001", "002", "003", "004"):
         report = newsdiff.compare(seed_texts["000"], seed_texts[name], detectors=[NumberDetector()])
         assert [c for c in report.changes if c.kind is ChangeKind.CHANGED_NUMBER] == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # One figure gone and one new of the same kind: a change in any group.
+        ("The storm killed 3 people.", "At least 5 died when the storm hit.", [("3", "5")]),
+        # Several leftovers with nothing in common are not paired in a paraphrase.
+        (
+            "Officials counted 3 boats and 7 trucks.",
+            "In all, 12 vehicles and 40 crates were seized.",
+            [],
+        ),
+        # ... but a shared neighbour still pairs them.
+        (
+            "Officials counted 3 boats and 7 trucks.",
+            "Some 4 boats and 9 crates were seized.",
+            [("3", "4")],
+        ),
+    ],
+)
+def test_paraphrased_groups_pair_with_care(
+    before: str, after: str, expected: list[tuple[str, str]]
+) -> None:
+    changes = NumberDetector().detect(one_group(before, after, Relation.PARAPHRASED))
+    assert [(c.original[0].text, c.rewrite[0].text) for c in changes] == expected
+
+
+def test_close_groups_pair_leftovers_in_order() -> None:
+    assert changed(
+        "Officials counted 3 boats and 7 trucks.", "Officials counted 4 rafts and 8 vans."
+    ) == [("3", "4"), ("7", "8")]

@@ -98,6 +98,9 @@ def _initials(key: str) -> str:
 def _titles_compatible(left: Entity, right: Entity) -> bool:
     if left.modifier != right.modifier:
         return False
+    generic = _rules().generic_titles
+    if _strip_modifier(left) in generic or _strip_modifier(right) in generic:
+        return True
     left_words = set(_strip_modifier(left).replace("-", " ").split())
     right_words = set(_strip_modifier(right).replace("-", " ").split())
     if not (left_words <= right_words or right_words <= left_words):
@@ -204,6 +207,7 @@ class _Rules:
     bare_titles: frozenset[str]
     modifiers: dict[str, str]
     rank_words: frozenset[str]
+    generic_titles: frozenset[str]
     courtesy: frozenset[str]
     org_heads: frozenset[str]
     connectors: frozenset[str]
@@ -263,6 +267,7 @@ def _rules() -> _Rules:
         bare_titles=frozenset(rules["bare_titles"]),
         modifiers=_pairs(rules["title_modifiers"]),
         rank_words=frozenset(rules["rank_words"]),
+        generic_titles=frozenset(rules["generic_titles"]),
         courtesy=frozenset(rules["courtesy"]),
         org_heads=frozenset(rules["org_heads"]),
         connectors=frozenset(rules["connectors"]),

@@ -46,6 +46,8 @@ _WHAT = {
     EntityKind.PLACE: "a different place or country",
     EntityKind.NATIONALITY: "a different place or country",
 }
+# Groups that keep most of their words, where a lone lost and gained entity is a swap.
+_CLOSE = frozenset({Relation.EDITED, Relation.MOVED})
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
 
 
@@ -72,7 +74,9 @@ class EntityDetector:
                 continue
             before_words = _folded_words(context.original.text, group.original)
             after_words = _folded_words(context.rewrite.text, group.rewrite)
-            for old, new in _swaps(before, after, before_words, after_words):
+            texts = (context.original.text, context.rewrite.text)
+            close = group.relation in _CLOSE
+            for old, new in _swaps(before, after, before_words, after_words, texts, close=close):
                 yield Change(
                     kind=ChangeKind.CHANGED_ENTITY,
                     severity=Severity.HIGH,
@@ -155,8 +159,17 @@ def _swaps(
     after: Sequence[Entity],
     before_words: Counter[str],
     after_words: Counter[str],
+    texts: tuple[str, str],
+    *,
+    close: bool,
 ) -> list[tuple[Entity, Entity]]:
-    """Pair entities of the original with the different ones that replaced them."""
+    """Pair entities of the original with the different ones that replaced them.
+
+    ``close`` says the group keeps most of its words (edited or moved), where one
+    entity lost and one gained of a family can only be a swap; elsewhere a pair
+    also needs a neighbouring word in common, so that a paraphrase that drops one
+    name and brings in another for other reasons is not read as a swap.
+    """
     pairs: list[tuple[Entity, Entity]] = []
     used_before: set[int] = set()
     used_after: set[int] = set()
@@ -206,8 +219,77 @@ def _swaps(
     for family in (EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.TITLE):
         olds = _unique([e for e in lost if _family(e.kind) is family])
         news = _unique([e for e in gained if _family(e.kind) is family])
-        pairs.extend(zip(olds, news, strict=False))
+        pairs.extend(_pair(olds, news, texts, close=close))
     return sorted(pairs, key=lambda pair: (pair[0].span.start, pair[1].span.start))
+
+
+def _pair(
+    olds: list[Entity], news: list[Entity], texts: tuple[str, str], *, close: bool
+) -> list[tuple[Entity, Entity]]:
+    """Pair lost with gained entities: shared neighbours first, then a lone pair if close."""
+    pairs: list[tuple[Entity, Entity]] = []
+    free = list(news)
+    unpaired: list[Entity] = []
+    for old in olds:
+        around = _neighbours(texts[0], old.span)
+        match = next((new for new in free if _neighbours(texts[1], new.span) & around), None)
+        if match is None:
+            unpaired.append(old)
+        else:
+            pairs.append((old, match))
+            free.remove(match)
+    if close and len(unpaired) == 1 and len(free) == 1:
+        pairs.append((unpaired[0], free[0]))
+    return pairs
+
+
+_WEAK = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+    }
+)
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+|[^\w\s]")
+_WINDOW = 60
+
+
+def _neighbours(text: str, span: Span) -> frozenset[str]:
+    """The nearest content word on each side of ``span`` within its clause, folded."""
+    words: set[str] = set()
+    before = _CLAUSE_WORDS.findall(fold(text[max(0, span.start - _WINDOW) : span.start]).lower())
+    after = _CLAUSE_WORDS.findall(fold(text[span.end : span.end + _WINDOW]).lower())
+    for sequence in (reversed(before), after):
+        for word in sequence:
+            if not word[0].isalpha():
+                break  # punctuation ends the clause
+            if word not in _WEAK:
+                words.add(_singular(word))
+                break
+    return frozenset(words)
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -28,6 +28,8 @@ __all__ = ["NumberDetector"]
 # Groups whose two sides cannot both hold a figure, or hold the same one.
 _SKIPPED = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC, Relation.ADDED, Relation.REMOVED})
 
+# Groups that keep most of their words, where leftover figures pair up in order.
+_CLOSE = frozenset({Relation.EDITED, Relation.MOVED})
 _NOUNS = {
     QuantityKind.NUMBER: "figure",
     QuantityKind.PERCENT: "percentage",
@@ -57,7 +59,13 @@ class NumberDetector:
                 continue
             before = _quantities(context.original.text, group.original)
             after = _quantities(context.rewrite.text, group.rewrite)
-            pairs = _changed_pairs(before, after, context.original.text, context.rewrite.text)
+            pairs = _changed_pairs(
+                before,
+                after,
+                context.original.text,
+                context.rewrite.text,
+                close=group.relation in _CLOSE,
+            )
             for old, new in pairs:
                 yield Change(
                     kind=ChangeKind.CHANGED_NUMBER,
@@ -77,14 +85,20 @@ def _quantities(text: str, spans: Sequence[Span]) -> tuple[Quantity, ...]:
 
 
 def _changed_pairs(
-    before: Sequence[Quantity], after: Sequence[Quantity], before_text: str, after_text: str
+    before: Sequence[Quantity],
+    after: Sequence[Quantity],
+    before_text: str,
+    after_text: str,
+    *,
+    close: bool,
 ) -> list[tuple[Quantity, Quantity]]:
     """Pair the quantities of ``before`` that ``after`` replaced with a different value.
 
     Equal quantities are matched one to one first; a leftover whose value still occurs
     on the other side is a repetition, not a change. The rest are paired within each
     kind, those sharing a neighbouring word first ("3 people" with "4 people"), then
-    in text order. Quantities with no partner of their kind are not reported.
+    the only leftover of each side, then - only where the group keeps most of its words
+    (``close``) - the rest in text order. Quantities with no partner are not reported.
     """
     used: set[int] = set()
     lost: list[Quantity] = []
@@ -109,14 +123,19 @@ def _changed_pairs(
         olds = [q for q in lost if q.kind is kind]
         news = [q for q in gained if q.kind is kind]
         if olds and news:
-            pairs.extend(_pair(olds, news, before_text, after_text))
+            pairs.extend(_pair(olds, news, before_text, after_text, close=close))
     return sorted(pairs, key=lambda pair: (pair[0].span.start, pair[1].span.start))
 
 
 def _pair(
-    olds: list[Quantity], news: list[Quantity], before_text: str, after_text: str
+    olds: list[Quantity],
+    news: list[Quantity],
+    before_text: str,
+    after_text: str,
+    *,
+    close: bool,
 ) -> list[tuple[Quantity, Quantity]]:
-    """Pair same-kind leftovers: those sharing a neighbouring word first, then in order."""
+    """Pair same-kind leftovers: shared neighbouring word first, then by position."""
     pairs: list[tuple[Quantity, Quantity]] = []
     free_new = list(news)
     unpaired: list[Quantity] = []
@@ -128,7 +147,8 @@ def _pair(
         else:
             pairs.append((old, match))
             free_new.remove(match)
-    pairs.extend(zip(unpaired, free_new, strict=False))
+    if close or (len(olds) == 1 and len(news) == 1):
+        pairs.extend(zip(unpaired, free_new, strict=False))
     return pairs
 
 
