@@ -251,3 +251,21 @@ def test_end_to_end_text_against_itself_and_a_typographic_copy() -> None:
     curly = text.replace('"Could', "\u201cCould").replace('?" she', "?\u201d she")
     for other in (text, curly):
         assert newsdiff.compare(text, other, detectors=[SpeculationDetector()]).changes == ()
+
+
+def test_seed_rewrite_with_an_added_question(seed_texts: dict[str, str]) -> None:
+    report = newsdiff.compare(
+        seed_texts["000"], seed_texts["002"], detectors=[SpeculationDetector()]
+    )
+    questions = [
+        change
+        for change in report.changes
+        if change.kind is ChangeKind.ADDED_SPECULATION and change.rewrite[-1].text.endswith("?")
+    ]
+    assert len(questions) == 1
+    assert (
+        newsdiff.compare(
+            seed_texts["000"], seed_texts["000"], detectors=[SpeculationDetector()]
+        ).changes
+        == ()
+    )

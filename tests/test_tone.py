@@ -5,7 +5,17 @@ import pytest
 import newsdiff
 from newsdiff.detect import Context, Detector
 from newsdiff.detect.tone import LoadedLanguageDetector
-from newsdiff.models import AlignmentGroup, ChangeKind, Document, Relation, Sentence, Span
+from newsdiff.models import (
+    AlignmentGroup,
+    ChangeKind,
+    Document,
+    Quotation,
+    QuoteLedgerEntry,
+    QuoteStatus,
+    Relation,
+    Sentence,
+    Span,
+)
 
 
 def document(*sentences: str) -> Document:
@@ -131,3 +141,20 @@ def test_end_to_end() -> None:
         (ChangeKind.LOADED_LANGUAGE, "low", "urgently")
     ]
     assert newsdiff.compare(original, original, detectors=[LoadedLanguageDetector()]).changes == ()
+
+
+def test_ledger_quotation_is_left_out() -> None:
+    # No quotation marks: only the ledger knows these words were quoted.
+    context = edited("The mayor spoke.", "The mayor spoke of a catastrophe.")
+    quoted = Span.of(context.rewrite.text, 21, 32)
+    entry = QuoteLedgerEntry(
+        status=QuoteStatus.FABRICATED, rewrite=Quotation(span=quoted, content=quoted)
+    )
+    with_ledger = Context(
+        original=context.original,
+        rewrite=context.rewrite,
+        alignment=context.alignment,
+        quotes=(entry,),
+    )
+    assert found(context) == [("medium", ("catastrophe",))]
+    assert found(with_ledger) == []
