@@ -74,6 +74,14 @@ def swapped(before: str, after: str) -> list[tuple[str, str]]:
         ("Acting Mayor Okafor spoke.", "Mayor Okafor spoke.", [("Acting Mayor", "Mayor")]),
         # People.
         ("Senator Ruiz voted no.", "Senator Diaz voted no.", [("Ruiz", "Diaz")]),
+        ("Governor Ana Ruiz voted no.", "Governor Ana Diaz voted no.", [("Ana Ruiz", "Ana Diaz")]),
+        ("Governor Ana Ruiz voted no.", "Governor Ruiz voted no.", []),
+        (
+            "Chile's President, Tomas Ruiz, voted no.",
+            "Former President Tomas Ruiz voted no.",
+            [("President", "Former President")],
+        ),
+        ("Chile's President, Tomas Ruiz, voted no.", "President Tomas Ruiz voted no.", []),
         ("Senator Ruiz voted no.", "Sen. Ruiz voted no.", []),
         ("Tomas Ruiz voted no.", "Ruiz voted no.", []),
         ("Nicolás Ortega was arrested.", "Nicolas Ortega was arrested.", []),

@@ -58,7 +58,7 @@ class Entity:
 def same_entity(left: Entity, right: Entity) -> bool:
     """Say whether two entities name the same thing, whatever the spelling.
 
-    People match on any shared name word ("Claudia Sheinbaum" and "Sheinbaum"),
+    People match on a shared surname ("Ana Ruiz" and "Ruiz", not "Ana Diaz"),
     organisations also on initials ("CIA" and "Central Intelligence Agency"), and
     titles when one holds the other without a change of rank or modifier ("Secretary
     of State" and "Secretary", but not "Vice President" and "President").
@@ -73,7 +73,7 @@ def same_entity(left: Entity, right: Entity) -> bool:
     if left.key == right.key:
         return True
     if left.kind is EntityKind.PERSON or right.kind is EntityKind.PERSON:
-        return bool(_name_words(left.key) & _name_words(right.key))
+        return _same_person(left.key, right.key)
     if left.kind is EntityKind.ORGANISATION:
         return _initials(left.key) == right.key or _initials(right.key) == left.key
     if left.kind is EntityKind.TITLE:
@@ -86,8 +86,22 @@ def _family(kind: EntityKind) -> EntityKind:
     return EntityKind.PLACE if kind is EntityKind.NATIONALITY else kind
 
 
-def _name_words(key: str) -> set[str]:
-    return {word for word in key.split() if len(word) > 2 and word not in _rules().connectors}
+def _name_words(key: str) -> list[str]:
+    return [word for word in key.split() if word not in _rules().connectors]
+
+
+def _same_person(left: str, right: str) -> bool:
+    """One name is a surname or first name of the other, or both end in the same surname."""
+    left_words = _name_words(left)
+    right_words = _name_words(right)
+    if not left_words or not right_words:
+        return False
+    if len(left_words) == 1 or len(right_words) == 1:
+        short, long = (
+            (left_words, right_words) if len(left_words) == 1 else (right_words, left_words)
+        )
+        return short[0] in long
+    return left_words[-1] == right_words[-1]
 
 
 def _initials(key: str) -> str:
@@ -619,14 +633,18 @@ class _Finder:
                 anchor = self._head_after(last)
             elif entity.kind is EntityKind.PERSON and position > 0:
                 previous, _, previous_last = self.found[position - 1]
-                if previous.kind is EntityKind.TITLE and previous_last == first - 1:
+                if previous.kind is EntityKind.TITLE and self._next_to(previous_last, first):
                     anchor = _strip_modifier(previous)
             elif entity.kind is EntityKind.TITLE and position + 1 < len(self.found):
                 following, following_first, _ = self.found[position + 1]
-                if following.kind is EntityKind.PERSON and following_first == last + 1:
+                if following.kind is EntityKind.PERSON and self._next_to(last, following_first):
                     anchor = following.key.split()[-1]
             result.append(attrs.evolve(entity, anchor=anchor) if anchor else entity)
         return tuple(result)
+
+    def _next_to(self, last: int, first: int) -> bool:
+        """Whether token ``first`` follows ``last`` directly or after one comma."""
+        return first == last + 1 or (first == last + 2 and self.tokens[last + 1].text == ",")
 
     def _head_after(self, last: int) -> str | None:
         """The noun right after a place or nationality: "officials" in "U.S. officials"."""

@@ -147,7 +147,7 @@ def _mentioned(entity: Entity, words: Counter[str]) -> bool:
     parts = [part for part in re.findall(r"[^\W_]+", entity.key) if len(part) > 2]
     parts = [_singular(part) for part in parts]
     if entity.kind is EntityKind.PERSON:
-        return any(part in words for part in parts)
+        return bool(parts) and parts[-1] in words  # the surname, or the one name given
     surface = [_singular(part) for part in re.findall(r"[^\W_]+", fold(entity.span.text).lower())]
     return (bool(parts) and all(part in words for part in parts)) or (
         bool(surface) and all(part in words for part in surface)
