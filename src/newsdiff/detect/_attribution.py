@@ -267,7 +267,7 @@ def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
             break
         position -= 1
     first = position + 1
-    while first <= last and tokens[first].lower in _CLEFT:
+    while first <= last and (tokens[first].lower in _CLEFT or tokens[first].lower in _INTERVENING):
         first += 1  # "it is what the minister said": the subject follows "is what"
     if first > last or tokens[last].lower in _PREPOSITIONS or tokens[last].lower in _BE:
         return None
@@ -616,6 +616,8 @@ def _source_words(source: str) -> tuple[frozenset[str], frozenset[str], frozense
             continue
         bare = token.replace(".", "").replace("\u2019s", "").replace("'s", "")
         lower = bare.lower()
+        if lower in _PRONOUNS:
+            continue
         if bare[:1].isupper() and lower not in _SOURCE_FILLER:
             named.add(lower)
             run.append(bare[0].lower())

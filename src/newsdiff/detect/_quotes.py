@@ -58,8 +58,13 @@ _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _COMPARED_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\u201d\u2019\"']*(?:\s|$))")
 # Capitalised word runs: candidate names of people, for resolving pronouns.
-_NAME = re.compile(
-    r"\b[A-Z][\w\u2019'\-]*\.?(?:[ \t]+(?:[A-Z][\w\u2019'\-]*\.?|de|del|da|van|von|bin|al|la|le))*"
+_NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z]\.|[A-Z][\w\u2019'\-]+)"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|de|del|da|van|von|bin|al|la|le)\b)*")
+_TITLES = frozenset(
+    _words(
+        "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. President Minister Senator Governor "
+        "General Judge Mayor Chancellor Prime Secretary"
+    )
 )
 _NAME_STOPS = frozenset(
     _words(
@@ -111,14 +116,19 @@ def quote_words(text: str) -> tuple[str, ...]:
 def is_scare_quote(quotation: Quotation) -> bool:
     """Tell whether quotation marks set off a term or a title rather than somebody's words.
 
-    Scare quotes ("the so-called 'reform'") hold two words or fewer; titles of shows,
-    books and headings ("Meet the Press") are short, capitalise every main word and have
-    no reporting cue. The ledger and the evaluation leave both out.
+    Scare quotes ("the so-called 'reform'") hold two words or fewer, or three with no
+    reporting cue beside them ("the 'war on drugs'"); titles of shows, books and
+    headings ("Meet the Press") are short, capitalise every main word and have no
+    reporting cue. The ledger and the evaluation leave both out.
     """
     words = _WORD.findall(quotation.content.text)
     if len(words) <= _SCARE_WORDS:
         return True
-    if quotation.cue is not None or len(words) > _TITLE_WORDS:
+    if quotation.cue is not None:
+        return False
+    if len(words) <= _SCARE_WORDS + 1:
+        return True
+    if len(words) > _TITLE_WORDS:
         return False
     return all(word[0].isupper() or word.lower() in _TITLE_LOWER for word in words)
 
@@ -324,20 +334,42 @@ class _Names:
         starts: list[int] = []
         names: list[str] = []
         for match in _NAME.finditer(text):
-            words = match.group().split()
-            offset = match.start()
-            while words and words[0] in _NAME_STOPS:
-                offset = text.index(words[0], offset) + len(words[0])
-                words.pop(0)
-            if len(words) < 2 or any(word.lower().strip(".") in _NOT_PEOPLE for word in words):
-                continue
-            starts.append(match.start())
-            names.append(" ".join(words))
+            name = _person(match.group().split())
+            if name is not None:
+                starts.append(match.start())
+                names.append(name)
         return cls(tuple(starts), tuple(names))
 
     def last_before(self, offset: int) -> str | None:
         index = bisect.bisect_left(self.starts, offset)
         return self.names[index - 1] if index else None
+
+
+def _person(words: list[str]) -> str | None:
+    """Pick a person's name out of a run of capitalised words, if it holds one.
+
+    The run is cut at function words and pronouns ("In", "She"); the last piece names
+    a person when it has two words or follows a title ("Mr. Ruiz"), and names no
+    organisation, place or date.
+    """
+    pieces: list[list[str]] = [[]]
+    for word in words:
+        if word in _NAME_STOPS or word.lower() in _RESOLVED_PRONOUNS:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    piece = next((p for p in reversed(pieces) if p), [])
+    titled = False
+    while piece and piece[0] in _TITLES:
+        piece = piece[1:]
+        titled = True
+    if not piece or (len(piece) < 2 and not titled):
+        return None
+    if any(word.lower().strip(".") in _NOT_PEOPLE for word in piece):
+        return None
+    if not any(char.islower() for char in "".join(piece)):
+        return None  # acronyms: "NATO", "U.S."
+    return " ".join(piece)
 
 
 def _speaker(attribution: Attribution, names: _Names) -> str | None:

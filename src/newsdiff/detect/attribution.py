@@ -23,7 +23,7 @@ from newsdiff.detect._attribution import (
     is_named,
     same_source,
 )
-from newsdiff.detect._quotes import extract_quotations, is_scare_quote
+from newsdiff.detect._quotes import extract_quotations, is_scare_quote, quote_words
 from newsdiff.models import Change, ChangeKind, QuoteStatus, Relation, Severity
 
 if TYPE_CHECKING:
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Attribution", "AttributionDetector", "find_attributions"]
 
+# Words that do not identify a source: "the", "of", pronouns.
+_FILLER = frozenset(
+    ("the", "a", "an", "of", "for", "in", "at", "on", "and", "he", "she", "they", "it", "we", "i")
+)
 # Groups whose two sides cannot differ in sourcing, or lack one side.
 _SKIPPED = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC, Relation.ADDED, Relation.REMOVED})
 
@@ -65,6 +69,22 @@ def _keeps(original: Attribution, rewrite: Sequence[Attribution]) -> bool:
         if same_source(original.source.text, candidate.source.text) is not False:
             return True
     return False
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Folded words of a text, possessives cut ("Mexico's" is "mexico"), filler left out."""
+    words = (word.removesuffix("'s") for word in quote_words(text))
+    return frozenset(word for word in words if word not in _FILLER)
+
+
+def _mentioned(original: Attribution, rewrite_words: frozenset[str]) -> bool:
+    """Tell whether the rewrite still names the source, if not as the subject of a cue.
+
+    "The NYT noted that ..." and "The NYT's report says ..." keep the same source.
+    """
+    assert original.source is not None  # noqa: S101 - _sourced() keeps only sourced ones
+    words = _content_words(original.source.text)
+    return bool(words) and words <= rewrite_words
 
 
 def _neighbours(context: Context, group: AlignmentGroup) -> tuple[Span, ...]:
@@ -113,7 +133,10 @@ class AttributionDetector:
                 continue
             found = _attributions(context.rewrite.text, group.rewrite, rewrite_quoted)
             after = _sourced(found)
-            lost = [a for a in before if not _keeps(a, after)]
+            rewrite_words = _content_words(
+                " ".join(context.rewrite.text[s.start : s.end] for s in group.rewrite)
+            )
+            lost = [a for a in before if not _keeps(a, after) and not _mentioned(a, rewrite_words)]
             if lost:
                 nearby = _sourced(
                     _attributions(context.rewrite.text, _neighbours(context, group), rewrite_quoted)

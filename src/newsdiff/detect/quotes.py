@@ -89,6 +89,7 @@ _CONTRACTIONS = {
     "shan't": "shall not",
 }
 _ENDINGS = {"re": "are", "ve": "have", "ll": "will", "m": "am", "d": "would"}
+_PRONOUNS = frozenset(_words("he she they him her them it we i you"))
 _NEGATIONS = frozenset(
     ["not", "no", "never", "nor", "none", "nothing", "nobody", "without", "cannot", "can't", "n't"]
 )
@@ -208,9 +209,18 @@ def _said_outside_quotes(
     return best
 
 
+def _resolved(quotation: Quotation) -> bool:
+    """Tell whether the speaker was named next to the quotation, not guessed from a pronoun."""
+    return quotation.speaker is not None and not (
+        quotation.speaker_span is not None and quotation.speaker_span.text.lower() in _PRONOUNS
+    )
+
+
 def _speaker_changed(original: Quotation, rewrite: Quotation) -> bool:
-    if original.speaker is None or rewrite.speaker is None:
-        return False
+    if not _resolved(original) or not _resolved(rewrite):
+        return False  # a pronoun resolved to the last name before it is only a guess
+    assert original.speaker is not None  # noqa: S101 - _resolved() checked it
+    assert rewrite.speaker is not None  # noqa: S101 - _resolved() checked it
     return same_source(original.speaker, rewrite.speaker) is False
 
 
@@ -329,7 +339,30 @@ def _spelling_variant(old: str, new: str) -> bool:
     return Levenshtein.distance(old, new) <= _SPELLING_DISTANCE
 
 
+def _stem(word: str) -> str:
+    """Cut common English inflections so "continue" and "continuing" compare equal."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _SPELLING_MIN_LENGTH:
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_content(edits: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
+    """Tell whether the edits only inflect, reorder or add function words."""
+    removed = sorted(
+        _stem(word) for old, _ in edits for word in _expand(old) if word not in _FUNCTION_WORDS
+    )
+    added = sorted(
+        _stem(word) for _, new in edits for word in _expand(new) if word not in _FUNCTION_WORDS
+    )
+    return removed == added and not any(
+        word in _NEGATIONS for old, new in edits for word in (*old, *new)
+    )
+
+
 def _severity(edits: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], words: int) -> Severity:
+    if _same_content(edits):
+        return Severity.LOW
     changed = sum(max(len(removed), len(added)) for removed, added in edits)
     if changed <= max(1, _SMALL_FIX * words) and all(
         _is_small_fix(removed, added) for removed, added in edits
