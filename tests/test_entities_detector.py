@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.detect import Context, Detector
@@ -222,3 +224,52 @@ def test_paraphrased_groups_need_a_shared_slot(
 ) -> None:
     changes = EntityDetector().detect(one_group(before, after, Relation.PARAPHRASED))
     assert [(c.original[0].text, c.rewrite[0].text) for c in changes] == expected
+
+
+_TYPOGRAPHY = str.maketrans({"'": "\u2019", '"': "\u201c", "-": "\u2013", " ": "  "})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_a_text_against_itself_gives_nothing(text: str) -> None:
+    assert list(EntityDetector().detect(one_group(text, text))) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "U.S.",
+                "United States",
+                "Mexican",
+                "officials",
+                "former",
+                "President",
+                "Ana",
+                "Ruiz",
+                "Sen.",
+                "then-Governor",
+                "Chile's",
+                "the",
+                "NYT",
+                "said",
+                ",",
+                ".",
+                '"',
+                "Nicolás",
+                "de la",
+                "Cruz",
+                "Bank of Peru",
+                "met",
+                "in",
+                "Lima",
+                "-",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_typography_alone_gives_nothing(text: str) -> None:
+    restyled = text.translate(_TYPOGRAPHY)
+    assert list(EntityDetector().detect(one_group(text, restyled))) == []

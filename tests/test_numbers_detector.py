@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.detect import Context, Detector
@@ -187,3 +189,53 @@ def test_close_groups_pair_leftovers_in_order() -> None:
     assert changed(
         "Officials counted 3 boats and 7 trucks.", "Officials counted 4 rafts and 8 vans."
     ) == [("3", "4"), ("7", "8")]
+
+
+_TYPOGRAPHY = str.maketrans({"'": "\u2019", '"': "\u201c", "-": "\u2013", " ": "  "})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_a_text_against_itself_gives_nothing(text: str) -> None:
+    assert list(NumberDetector().detect(one_group(text, text))) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "3",
+                "three",
+                "1,200",
+                "$5 million",
+                "20%",
+                "January 3",
+                "Jan. 3",
+                "'s",
+                '"',
+                "killed",
+                "people",
+                "in",
+                "2024",
+                "-",
+                "F-16",
+                "mid-2024",
+                "one of",
+                "the",
+                "at",
+                "8 p.m.",
+                "half of",
+                "twenty-one",
+                "first",
+                "Monday",
+                ",",
+                ".",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_typography_alone_gives_nothing(text: str) -> None:
+    restyled = text.translate(_TYPOGRAPHY)
+    assert list(NumberDetector().detect(one_group(text, restyled))) == []

@@ -156,9 +156,18 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> tuple[En
 # A dotted acronym ("U.S.", "D.C."), a word with inner hyphens or apostrophes, a run of
 # digits, or one other visible mark. Inner separators are not letters, so no backtracking.
 _TOKEN = re.compile(
-    r"[A-Z](?:\.[A-Z])+\.?|[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*|\d+|[^\w\s]",
+    r"[A-Z](?:\.[A-Z])+\.?"
+    r"|[^\W\d_]+(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4][^\W\d_]+)*"
+    r"|\d+|[^\w\s]",
 )
-_POSSESSIVE = ("'s", "\u2019s", "'S", "\u2019S")
+# Dashes read as hyphens and apostrophes as "'", as folding does.
+_MARK_TABLE = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        **dict.fromkeys("\u2018\u2019\u02bc\u2032`\u00b4", "'"),
+    }
+)
+_POSSESSIVE = ("'s", "'S")
 
 
 class _Token(NamedTuple):
@@ -191,7 +200,7 @@ def _tokenise(text: str, start: int, end: int) -> list[_Token]:
     tokens: list[_Token] = []
     modifiers = _rules().modifiers
     for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
+        word = match.group().translate(_MARK_TABLE)
         first = match.start()
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word = word[:-2]

@@ -106,16 +106,20 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
     """
     stop = len(text) if end is None else max(0, min(end, len(text)))
     begin = max(0, min(start, stop))
-    tokens = [
-        _Token(match.group(), match.group().lower(), match.start(), match.end())
-        for match in _TOKEN.finditer(text, begin, stop)
-    ]
+    tokens = []
+    for match in _TOKEN.finditer(text, begin, stop):
+        # Every dash reads as a hyphen, as folding does: typography never changes a value.
+        word = match.group().translate(_DASH_TABLE)
+        tokens.append(_Token(word, word.lower(), match.start(), match.end()))
     return _Parser(text, tokens).run()
 
 
 # Digits with group or decimal separators, a run of letters, or any other visible mark.
 # The separator group needs a digit after it, so "3." keeps its full stop as a token;
 # the classes of the three branches do not overlap, so the scan never backtracks.
+_DASH_TABLE = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+)
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+|[^\w\s]|_")
 
 
