@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from newsdiff import InputError, Severity
+from newsdiff import InputError, SchemaError, Severity
 from newsdiff.variants import (
     DERIVED_MIN_REUSE,
     OWN_WORDING_MIN,
@@ -182,6 +182,21 @@ def test_json_is_deterministic_and_complete(family: VariantComparison) -> None:
     }
     assert data["reports"][0]["report"]["rewrite"]["text"] == REWRITE
     assert json.loads(family.to_json(indent=None)) == data
+    assert VariantComparison.from_json(text) == family
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "not JSON"),
+        ('{"schema_version": "9.0"}', "schema 9.0"),
+        ("[]", "schema missing"),
+        ('{"schema_version": "1.0", "names": []}', "not a valid"),
+    ],
+)
+def test_from_json_refuses_what_it_cannot_read(text: str, message: str) -> None:
+    with pytest.raises(SchemaError, match=message):
+        VariantComparison.from_json(text)
 
 
 def test_filter_keeps_only_asked_changes(family: VariantComparison) -> None:
