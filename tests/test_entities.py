@@ -192,3 +192,14 @@ def test_never_crashes_and_spans_slice_the_input(text: str, start: int, end: int
 def test_name_like_soup_slices_the_input(text: str) -> None:
     for entity in find_entities(text):
         assert text[entity.span.start : entity.span.end] == entity.span.text
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from newsdiff.detect import _entities, entities
+
+    for module in (_entities, entities):
+        result = doctest.testmod(module)
+        assert result.failed == 0
+        assert result.attempted > 0

@@ -181,3 +181,14 @@ def test_never_crashes_and_spans_slice_the_input(text: str, start: int, end: int
 def test_number_like_soup_slices_the_input(text: str) -> None:
     for quantity in find_quantities(text):
         assert text[quantity.span.start : quantity.span.end] == quantity.span.text
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from newsdiff.detect import _numbers, numbers
+
+    for module in (_numbers, numbers):
+        result = doctest.testmod(module)
+        assert result.failed == 0
+        assert result.attempted > 0
