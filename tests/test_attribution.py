@@ -91,6 +91,11 @@ FINDINGS = [
     ),
     pytest.param("The council wants to support the harbour.", [("wants", "The council", False)]),
     pytest.param(
+        "Ana Ruiz said she expects a storm.",
+        [("said", "Ana Ruiz", False)],
+        id="belief-inside-reported-speech",
+    ),
+    pytest.param(
         "That is what Ana Ruiz said on Monday.",
         [("said", "Ana Ruiz", False)],
         id="cleft",
@@ -149,7 +154,7 @@ def test_same_source(first: str, second: str, expected: bool | None) -> None:
 
 
 def test_attitude_verbs_are_not_claim_cues() -> None:
-    said, wants = find_attributions("The council said the mayor wants a new pier.")
+    said, wants = find_attributions("The council said no, and the mayor wants a new pier.")
     assert is_claim_cue(said)
     assert not is_claim_cue(wants)
     assert isinstance(said, Attribution)

@@ -74,6 +74,8 @@ _CLAUSE_STOPS = frozenset(
         "where though although unless until whether nor yet"
     )
 )
+# Verb forms too often nouns or adjectives to end a subject phrase ("the state", "plans").
+_HOMOGRAPH_SAFE: frozenset[str] = frozenset()
 _CLEFT = frozenset(
     ["is", "are", "was", "were", "be", "been", "'s", "what", "how", "why", "where", "when"]
 )
@@ -175,6 +177,8 @@ class _Phrases:
 
 @attrs.frozen
 class _Lexicons:
+    speech: frozenset[str]
+    single_verbs: frozenset[str]
     claim_phrases: frozenset[tuple[str, ...]]
     editorial_labels: frozenset[str]
     base_forms: frozenset[str]
@@ -208,7 +212,15 @@ def _lexicons() -> _Lexicons:
     verbs = load_lexicon("reporting_verbs")
     vague = load_lexicon("vague_sources")
     claims = (*verbs["speech"], *verbs.get("evidence"), *verbs.get("prepositional"))
+    every = (
+        *verbs["speech"],
+        *verbs.get("cognition"),
+        *verbs.get("evidence"),
+        *verbs.get("stance"),
+    )
     return _Lexicons(
+        speech=frozenset(verbs["speech"]),
+        single_verbs=frozenset(form for form in every if " " not in form) - _HOMOGRAPH_SAFE,
         claim_phrases=frozenset(
             tuple(_TOKEN.findall(phrase.lower())) for phrase in (*claims, *verbs.get("channels"))
         ),
@@ -254,8 +266,9 @@ def _is_name_word(tokens: Sequence[_Token], index: int) -> bool:
 
 def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
     """Find the subject before a verb at ``cue``: token indices ``[first, last]``."""
+    verbs = _lexicons().single_verbs
     position = cue - 1
-    while position >= 0 and tokens[position].lower in _INTERVENING:
+    while position >= 0 and _skippable(tokens[position]):
         position -= 1
     last = position
     while position >= 0 and last - position < _MAX_SOURCE_TOKENS:
@@ -263,8 +276,8 @@ def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
         if not token.is_word:
             if token.text in _SENTENCE_END or token.text in _BOUNDARY_PUNCT:
                 break
-        elif token.lower in _CLAUSE_STOPS:
-            break
+        elif token.lower in _CLAUSE_STOPS or token.lower in _BE or token.lower in verbs:
+            break  # a subject holds no verb: "Fowler said he expects" stops at "said"
         position -= 1
     first = position + 1
     while first <= last and (tokens[first].lower in _CLEFT or tokens[first].lower in _INTERVENING):
@@ -311,11 +324,24 @@ def _noun_context(tokens: Sequence[_Token], index: int) -> bool:
     )
 
 
+def _skippable(token: _Token) -> bool:
+    """Words between a subject and its verb: auxiliaries and adverbs ("has long said")."""
+    return token.lower in _INTERVENING or (token.lower.endswith("ly") and len(token.lower) > 4)
+
+
 def _passive(tokens: Sequence[_Token], index: int) -> bool:
     position = index - 1
-    while position >= 0 and tokens[position].lower in _INTERVENING:
+    while position >= 0 and _skippable(tokens[position]):
         position -= 1
     return position >= 0 and tokens[position].lower in _BE
+
+
+def _embedded(tokens: Sequence[_Token], first: int, verbs: frozenset[str]) -> bool:
+    """Tell whether a subject follows another cue: "said (that) he expects"."""
+    position = first - 1
+    if position >= 0 and tokens[position].lower == "that":
+        position -= 1
+    return position >= 0 and tokens[position].lower in verbs
 
 
 def _span(text: str, tokens: Sequence[_Token], first: int, last: int) -> Span:
@@ -334,7 +360,7 @@ def _verb_attribution(
         return None
     if token.lower in _CONTINUE and not _opens_speech(tokens, index + length):
         return None
-    if token.lower in _ADD and _has_object(tokens, index + length):
+    if token.lower in _ADD and not _inverted(tokens, index) and _has_object(tokens, index + length):
         return None  # "added a barn": adding a thing, not a remark
     if token.lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
         return None
@@ -351,6 +377,12 @@ def _verb_attribution(
                 )
         return Attribution(cue=cue, source=None, vague=False)
     left = _left_source(tokens, index)
+    if (
+        left is not None
+        and token.lower not in lexicons.speech
+        and _embedded(tokens, left[0], lexicons.single_verbs)
+    ):
+        return None  # the outer cue carries the attribution
     if left is None:
         right = _right_source(tokens, index + length)
         previous = tokens[index - 1].text if index else ""
@@ -379,6 +411,11 @@ def _infinitive(tokens: Sequence[_Token], index: int, lexicons: _Lexicons) -> bo
     return tokens[index - 1].lower in _TO_AND_MODALS
 
 
+def _inverted(tokens: Sequence[_Token], index: int) -> bool:
+    """Tell whether a verb follows a closing quote or comma: '," added the mayor'."""
+    return index > 0 and tokens[index - 1].text in _BOUNDARY_PUNCT
+
+
 def _has_object(tokens: Sequence[_Token], after: int) -> bool:
     if after >= len(tokens):
         return False
@@ -387,10 +424,12 @@ def _has_object(tokens: Sequence[_Token], after: int) -> bool:
 
 
 def _opens_speech(tokens: Sequence[_Token], after: int) -> bool:
-    """Tell whether a quotation or a colon follows: "she continued: ..."."""
+    """Tell whether a quotation, a colon or the end of a clause follows: "she continued."."""
     if after >= len(tokens):
-        return False
+        return True
     following = tokens[after].text
+    if following in _SENTENCE_END:
+        return True
     if following == "," and after + 1 < len(tokens):
         following = tokens[after + 1].text
     return following in _SPEECH_OPENERS
