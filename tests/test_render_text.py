@@ -100,3 +100,68 @@ def test_use_color(tty: bool, environ: dict[str, str], expected: bool) -> None:
     from newsdiff.render.text import use_color
 
     assert use_color(_Stream(tty), environ) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "start"),
+    [
+        ("text", "before.txt -> after.txt: reuse 61.5%"),
+        ("markdown", "# before.txt → after.txt\n"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", '{\n  "schema_version": '),
+    ],
+)
+def test_render_dispatches_on_format(output_format: str, start: str) -> None:
+    from newsdiff.render import render
+
+    rendered = render(sample_report(), output_format)
+    assert rendered.startswith(start)
+    assert rendered.endswith("\n")
+    assert not rendered.endswith("\n\n")
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "html", "json"])
+def test_render_dispatches_variants(output_format: str) -> None:
+    from newsdiff.render import render
+
+    family = compare_variants("Talks failed on Monday night.", {"a": "Talks failed on Monday."})
+    rendered = render(family, output_format)
+    assert ("original and 1 variant" in rendered) or ('"lineage"' in rendered)
+    assert "1 variants" not in rendered
+
+
+def test_render_refuses_an_unknown_format() -> None:
+    from newsdiff import RenderError
+    from newsdiff.render import render
+
+    with pytest.raises(RenderError, match="unknown output format 'pdf'; use one of text"):
+        render(sample_report(), "pdf")
+
+
+def test_open_html_writes_and_opens(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    from newsdiff.render import open_html
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda uri: opened.append(uri) or True)
+    path, ok = open_html("<p>x</p>", path=tmp_path / "page.html")
+    assert ok
+    assert path.read_text(encoding="utf-8") == "<p>x</p>"
+    assert opened == [path.resolve().as_uri()]
+    monkeypatch.setattr(webbrowser, "open", lambda uri: False)
+    temporary, ok = open_html("<p>y</p>")
+    try:
+        assert not ok
+        assert temporary.suffix == ".html"
+        assert temporary.read_text(encoding="utf-8") == "<p>y</p>"
+    finally:
+        temporary.unlink()
+
+
+def test_open_html_unwritable_path_is_a_render_error(tmp_path) -> None:
+    from newsdiff import RenderError
+    from newsdiff.render import open_html
+
+    with pytest.raises(RenderError, match="cannot write the HTML page"):
+        open_html("<p>x</p>", path=tmp_path / "missing" / "page.html")

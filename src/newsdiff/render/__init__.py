@@ -7,11 +7,15 @@ page; JSON comes from :meth:`newsdiff.Report.to_json` and
 
 from __future__ import annotations
 
+from newsdiff.render._dispatch import FORMATS, open_html, render
 from newsdiff.render.html import render_html, render_variants_html
 from newsdiff.render.markdown import render_markdown, render_variants_markdown
 from newsdiff.render.text import render_text, render_variants_text
 
 __all__ = [
+    "FORMATS",
+    "open_html",
+    "render",
     "render_html",
     "render_markdown",
     "render_text",

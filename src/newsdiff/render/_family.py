@@ -53,6 +53,12 @@ class FamilyView:
     matrices: tuple[Matrix, ...]
     unique: tuple[tuple[str, str, str, str], ...]
 
+    @property
+    def title(self) -> str:
+        """``original and 3 variants`` (or ``1 variant``)."""
+        count = len(self.variants)
+        return f"{self.original} and {count} variant{'' if count == 1 else 's'}"
+
 
 def _cell(value: float, diagonal: bool) -> str:
     return "\u2014" if diagonal else f"{value:.0%}"

@@ -135,7 +135,7 @@ def render_variants_markdown(comparison: VariantComparison) -> str:
     family = family_view(comparison)
     names = [escape_markdown(name) for name in family.names]
     lines = [
-        f"# {escape_markdown(family.original)} and {len(family.variants)} variants",
+        f"# {escape_markdown(family.title)}",
         "",
         "## Lineage",
         "",

@@ -145,7 +145,7 @@ def render_variants_text(
     """
     style = _Style(color)
     family = family_view(comparison)
-    lines = [style(_BOLD, f"{family.original} and {len(family.variants)} variants"), ""]
+    lines = [style(_BOLD, family.title), ""]
     lines += ["Lineage:", *_tree_lines(family.tree, style), ""]
     for matrix in family.matrices:
         lines += [f"{matrix.caption}:", *_matrix_lines(family.names, matrix.rows), ""]
