@@ -200,6 +200,7 @@ class _Pair:
     """What one alignment of two versions tells the matrix."""
 
     reused: tuple[frozenset[int], frozenset[int]]
+    shares: tuple[float, float]
     aligned_words: int
     unaligned: tuple[frozenset[int], frozenset[int]]
 
@@ -259,7 +260,7 @@ def compare_variants(
     decoded = (reports[0].report.original.text, *(entry.report.rewrite.text for entry in reports))
     words = tuple(_word_starts(text) for text in decoded)
     reuse, similarity, derived = _matrices(pairs, words)
-    lineage = _lineage(names, derived, words)
+    lineage = _lineage(names, reuse, derived, words)
     return VariantComparison(
         original=original_name,
         names=names,
@@ -322,6 +323,8 @@ def _measure(report: Report) -> _Pair:
         )
     return _Pair(
         reused=(frozenset(reused_left), frozenset(reused_right)),
+        # The report's own figures, so the matrix agrees with every pairwise report.
+        shares=(report.metrics.coverage, report.metrics.reuse),
         aligned_words=aligned,
         unaligned=(frozenset(unaligned_left), frozenset(unaligned_right)),
     )
@@ -341,15 +344,17 @@ def _matrices(
     """Reuse and similarity matrices, and for each ordered pair the reused word starts.
 
     ``derived[i, j]`` holds the starts of the words of version ``j`` derived from ``i``.
+    Reuse figures are those of the pairwise reports (the pipeline's own count); the word
+    sets serve the lineage, which needs to know *which* words were reused.
     """
     count = len(words)
     derived: dict[tuple[int, int], frozenset[int]] = {}
+    shares: dict[tuple[int, int], float] = {}
     for (i, j), pair in pairs.items():
-        derived[i, j] = pair.reused[1]
-        derived[j, i] = pair.reused[0]
+        derived[i, j], derived[j, i] = pair.reused[1], pair.reused[0]
+        shares[i, j], shares[j, i] = pair.shares[1], pair.shares[0]
     reuse = tuple(
-        tuple(1.0 if i == j else _share(len(derived[i, j]), len(words[j])) for j in range(count))
-        for i in range(count)
+        tuple(1.0 if i == j else shares[i, j] for j in range(count)) for i in range(count)
     )
     similarity = tuple(
         tuple(
@@ -365,6 +370,7 @@ def _matrices(
 
 def _lineage(
     names: Sequence[str],
+    reuse: Sequence[Sequence[float]],
     derived: Mapping[tuple[int, int], frozenset[int]],
     words: Sequence[Sequence[int]],
 ) -> tuple[LineageLink, ...]:
@@ -381,10 +387,10 @@ def _lineage(
     ``v`` is independent coverage (no parent).
     """
     links = [LineageLink(name=names[0], parent=None, reason="the original")]
-    kept = {v: len(derived[v, 0]) for v in range(1, len(names))}
+    kept = {v: reuse[v][0] for v in range(1, len(names))}
     for v in range(1, len(names)):
         total = len(words[v])
-        from_original = _share(len(derived[0, v]), total)
+        from_original = reuse[0][v]
         best: tuple[float, int] | None = None
         for p in range(1, len(names)):
             if p == v or (kept[p], -p) <= (kept[v], -v):
@@ -398,7 +404,7 @@ def _lineage(
                 LineageLink(
                     name=names[v],
                     parent=names[p],
-                    reuse=_share(len(derived[p, v]), total),
+                    reuse=reuse[p][v],
                     own_wording=own,
                     reason=(
                         f"{own:.0%} of its words come from {names[p]} and not from the "
