@@ -69,8 +69,6 @@ def quantities_match(left: Quantity, right: Quantity) -> bool:
     if left.kind == right.kind:
         if left.kind is QuantityKind.DATE:
             return _dates_match(left.value, right.value)
-        if left.kind is QuantityKind.MONEY and (left.unit is None or right.unit is None):
-            return left.amount == right.amount
         return left.value == right.value and left.unit == right.unit
     kinds = {left.kind, right.kind}
     if kinds <= _PLAIN_KINDS and left.amount is not None:
@@ -82,9 +80,10 @@ _PLAIN_KINDS = frozenset({QuantityKind.NUMBER, QuantityKind.YEAR, QuantityKind.M
 
 
 def _dates_match(left: str, right: str) -> bool:
-    if len(left) != len(right):
-        return False
-    return all(a == b or "?" in {a, b} for a, b in zip(left, right, strict=True))
+    """Compare ``YYYY-MM-DD`` values where ``?`` stands for a part the text left out."""
+    return len(left) == len(right) and all(
+        a == b or "?" in {a, b} for a, b in zip(left, right, strict=False)
+    )
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[Quantity, ...]:
@@ -216,8 +215,14 @@ _FRACTION_WORDS = frozenset(
     {"half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"}
 )
 # Abbreviated scales glued to digits: "$5m", "3bn", "2tn", "40k".
-_GLUED_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
-_GLUED_SCALES_ALWAYS = {"bn": 1_000_000_000, "tn": 1_000_000_000_000}
+_GLUED_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+_GLUED_SCALES_ALWAYS = {"k": 1_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 _MONTHS = {
