@@ -308,6 +308,13 @@ def _rules() -> _Rules:
 # -- finder ---------------------------------------------------------------------------
 
 _SENTENCE_END = frozenset(".!?:;\n")
+# A line counts as a headline when at least this share of its words of _LONG_WORD
+# letters or more are capitalised, and it has _HEADLINE_MIN_WORDS such words.
+_LONG_WORD = 4
+# Marks that end a sentence of running text; headlines seldom end in one.
+_FULL_STOPS = frozenset(".!?\"'\u201d\u2019)")
+_HEADLINE_MIN_WORDS = 3
+_HEADLINE_SHARE = 0.75
 _OPENERS = frozenset(" \t\r\"'(\u2018\u201c\u00ab\u2014-")
 _QUOTE_OPENERS = frozenset('"\u201c\u2018\u00ab')
 
@@ -320,7 +327,7 @@ class _Match(NamedTuple):
 class _Finder:
     """Scan the tokens once, left to right, emitting entities."""
 
-    __slots__ = ("begin", "found", "mid_capitals", "rules", "text", "tokens")
+    __slots__ = ("begin", "found", "headline_tokens", "mid_capitals", "rules", "text", "tokens")
 
     def __init__(self, text: str, tokens: list[_Token], begin: int) -> None:
         self.text = text
@@ -328,11 +335,44 @@ class _Finder:
         self.begin = begin
         self.rules = _rules()
         self.found: list[tuple[Entity, int, int]] = []  # entity, first and last token
+        self.headline_tokens = self._headline_tokens()
         self.mid_capitals = {
             token.norm
             for index, token in enumerate(tokens)
             if token.is_word and token.capitalised and not self._sentence_initial(index)
         }
+
+    def _headline_tokens(self) -> frozenset[int]:
+        """Indices of tokens on lines written in title case or capitals, like headlines.
+
+        There every word is capitalised, so capitals say nothing about names: only the
+        word lists are trusted on such lines.
+        """
+        marked: set[int] = set()
+        line: list[int] = []
+        previous_end = self.begin
+
+        def close() -> None:
+            long_words = [self.tokens[i] for i in line if len(self.tokens[i].text) >= _LONG_WORD]
+            if len(long_words) < _HEADLINE_MIN_WORDS:
+                return
+            if all(word.all_caps for word in long_words):
+                marked.update(line)
+                return
+            capitals = sum(1 for word in long_words if word.capitalised)
+            ending = self.text[self.tokens[line[-1]].end : self.tokens[line[-1]].end + 1]
+            if capitals >= _HEADLINE_SHARE * len(long_words) and ending not in _FULL_STOPS:
+                marked.update(line)
+
+        for index, token in enumerate(self.tokens):
+            if "\n" in self.text[previous_end : token.start]:
+                close()
+                line = []
+            previous_end = token.end
+            if token.is_word:
+                line.append(index)
+        close()
+        return frozenset(marked)
 
     def _at(self, index: int) -> _Token | None:
         return self.tokens[index] if 0 <= index < len(self.tokens) else None
@@ -395,6 +435,7 @@ class _Finder:
             following = self._at(match.last + 1)
             if (
                 match.last == index
+                and index not in self.headline_tokens
                 and match.entry.kind is EntityKind.PLACE
                 and following is not None
                 and self._name_word(match.last + 1)
@@ -575,6 +616,8 @@ class _Finder:
         self, first: int, last: int, names: list[_Token], *, courtesy: bool
     ) -> EntityKind | None:
         if not names or all(name.norm in self.rules.calendar for name in names):
+            return None
+        if first in self.headline_tokens:
             return None
         if len(names) == 1 and self._sentence_initial(first) and not courtesy:
             only = names[0]
