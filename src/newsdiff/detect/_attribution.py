@@ -76,6 +76,11 @@ _CLAUSE_STOPS = frozenset(
 )
 # Verb forms too often nouns or adjectives to end a subject phrase ("the state", "plans").
 _HOMOGRAPH_SAFE: frozenset[str] = frozenset()
+# Nouns after "according to" that name a norm rather than a source.
+_GO_ON = frozenset(_words("on continue continues continued continuing"))
+_NORMS = frozenset(_words("plan plans schedule script tradition custom protocol form law rules"))
+_RELATIVES = frozenset(_words("that which"))
+_IS_OR_HAS = frozenset(_words("who's it's he's she's that's there's what's where's"))
 _CLEFT = frozenset(
     ["is", "are", "was", "were", "be", "been", "'s", "what", "how", "why", "where", "when"]
 )
@@ -317,6 +322,11 @@ def _noun_context(tokens: Sequence[_Token], index: int) -> bool:
     previous = tokens[index - 1].lower
     if previous in _PREPOSITIONS and tokens[index].lower.endswith("ing"):
         return False  # "by saying", "after warning": a gerund that reports speech
+    if previous in _RELATIVES:
+        following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        return following not in _COMPLEMENT_STARTS  # "a study that shows the ..." is a verb
+    if previous.replace("\u2019", "'") in _IS_OR_HAS:
+        return False  # "who's called for", "it's denouncing"
     return (
         previous in _DETERMINERS
         or previous in _PREPOSITIONS
@@ -352,9 +362,7 @@ def _verb_attribution(
     text: str, tokens: Sequence[_Token], index: int, length: int, lexicons: _Lexicons
 ) -> Attribution | None:
     token = tokens[index]
-    if token.text[0].isupper():
-        # A capitalised "Post" or "State" mid-sentence is a name, and reporting verbs
-        # rarely open a sentence.
+    if token.text[0].isupper() and not _capitalised_verb(tokens, index, length, lexicons):
         return None
     if _noun_context(tokens, index) or _infinitive(tokens, index, lexicons):
         return None
@@ -362,7 +370,11 @@ def _verb_attribution(
         return None
     if token.lower in _ADD and not _inverted(tokens, index) and _has_object(tokens, index + length):
         return None  # "added a barn": adding a thing, not a remark
-    if token.lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
+    if (
+        length == 1
+        and token.lower in lexicons.homographs
+        and not _reads_as_verb(tokens, index, length)
+    ):
         return None
     cue = _span(text, tokens, index, index + length - 1)
     if _passive(tokens, index):
@@ -408,6 +420,8 @@ def _infinitive(tokens: Sequence[_Token], index: int, lexicons: _Lexicons) -> bo
     """
     if index == 0 or tokens[index].lower not in lexicons.base_forms:
         return False
+    if index > 1 and tokens[index - 1].lower == "to" and tokens[index - 2].lower in _GO_ON:
+        return False  # "went on to say", "continued to call for": it was said
     return tokens[index - 1].lower in _TO_AND_MODALS
 
 
@@ -440,14 +454,25 @@ def _followed_by(tokens: Sequence[_Token], index: int, word: str) -> bool:
 
 
 def _bare_noun(tokens: Sequence[_Token], first: int, last: int) -> bool:
-    """Tell whether a phrase is one lower-case singular noun: "according to plan"."""
-    token = tokens[first]
-    return (
-        first == last
-        and token.text.islower()
-        and not token.lower.endswith("s")
-        and token.lower not in _PRONOUNS
-    )
+    """Tell whether a phrase names a norm, not a source: "according to plan"."""
+    return first == last and tokens[first].lower in _NORMS
+
+
+def _capitalised_verb(
+    tokens: Sequence[_Token], index: int, length: int, lexicons: _Lexicons
+) -> bool:
+    """Tell whether a capitalised cue is still a verb, not a name such as "Post" or "State".
+
+    Two cases: a sentence that opens with the verb ("Said the mayor: ...", "Asked about
+    it, she ..."), and a title-case headline that ends with it ("Mayor Ana Ruiz Says.").
+    """
+    if tokens[index].lower in lexicons.homographs:
+        return False
+    if _sentence_initial(tokens, index):
+        return True
+    after = index + length
+    at_end = after >= len(tokens) or tokens[after].text in {".", ":", "!", "?"}
+    return at_end and index > 0 and tokens[index - 1].text[:1].isupper()
 
 
 def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
@@ -455,7 +480,7 @@ def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
     after = index + length
     if after < len(tokens):
         following = tokens[after]
-        if following.lower in _COMPLEMENT_STARTS or _is_name_word(tokens, after):
+        if following.lower in _COMPLEMENT_STARTS:
             return True
         if following.text == ":" and tokens[index].lower.endswith("ed"):
             return True
