@@ -205,6 +205,14 @@ def test_compare_reports_a_swapped_nationality() -> None:
             "The raids, which the Washington Post reported first, drew anger.",
             [("NYT", "Washington Post")],
         ),
+        # An unknown name that qualifies the same noun.
+        ("The Okafor government fell.", "The Ruiz government fell.", [("Okafor", "Ruiz")]),
+        (
+            "The Okafor government fell, and the government's allies left.",
+            "The Ruiz government fell.",
+            [],
+        ),
+        ("The Okafor government fell.", "Okafor's government fell, as did the Ruiz plan.", []),
         # A generic title against a specific one is not a contradiction.
         (
             "The ousted leader Tomas Ruiz fled.",

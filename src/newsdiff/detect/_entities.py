@@ -681,7 +681,7 @@ class _Finder:
         result: list[Entity] = []
         for position, (entity, first, last) in enumerate(self.found):
             anchor: str | None = None
-            if entity.kind in {EntityKind.PLACE, EntityKind.NATIONALITY}:
+            if entity.kind in {EntityKind.PLACE, EntityKind.NATIONALITY, EntityKind.OTHER}:
                 anchor = self._head_after(last)
             elif entity.kind is EntityKind.PERSON and position > 0:
                 previous, _, previous_last = self.found[position - 1]

@@ -38,6 +38,7 @@ _COMPARED = frozenset(
         EntityKind.PLACE,
         EntityKind.NATIONALITY,
         EntityKind.TITLE,
+        EntityKind.OTHER,
     }
 )
 _WHAT = {
@@ -45,7 +46,11 @@ _WHAT = {
     EntityKind.ORGANISATION: "a different organisation",
     EntityKind.PLACE: "a different place or country",
     EntityKind.NATIONALITY: "a different place or country",
+    EntityKind.OTHER: "a different name",
 }
+# Families whose anchor is the noun after the entity ("U.S. officials", "Ruiz era").
+_HEADED = frozenset({EntityKind.PLACE, EntityKind.OTHER})
+_HEADED_KINDS = frozenset({EntityKind.PLACE, EntityKind.NATIONALITY, EntityKind.OTHER})
 # Groups that keep most of their words, where a lone lost and gained entity is a swap.
 _CLOSE = frozenset({Relation.EDITED, Relation.MOVED})
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
@@ -122,18 +127,18 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _bare_head(anchor: str, entities: Sequence[Entity], words: Counter[str]) -> bool:
-    """Whether the side uses the noun ``anchor`` without a place or nationality too.
+def _bare_head(entity: Entity, entities: Sequence[Entity], words: Counter[str]) -> bool:
+    """Whether the side uses the entity's head noun without a qualifier of its family too.
 
     In "Washington wants forces to join, led by Mexican forces", the bare "forces"
     may be the ones a rewrite calls "U.S. forces": the nationality then did not move.
     """
+    anchor = entity.anchor
+    family = _family(entity.kind)
     qualified = sum(
-        1
-        for entity in entities
-        if entity.anchor == anchor and _family(entity.kind) is EntityKind.PLACE
+        1 for other in entities if other.anchor == anchor and _family(other.kind) is family
     )
-    return words[anchor] > qualified
+    return anchor is not None and words[anchor] > qualified
 
 
 def _family(kind: EntityKind) -> EntityKind:
@@ -188,9 +193,8 @@ def _swaps(
         ]
         if not candidates or any(same_entity(old, after[j]) for j in candidates):
             continue
-        if _family(old.kind) is EntityKind.PLACE and (
-            _bare_head(old.anchor, before, before_words)
-            or _bare_head(old.anchor, after, after_words)
+        if _family(old.kind) in _HEADED and (
+            _bare_head(old, before, before_words) or _bare_head(old, after, after_words)
         ):
             continue
         for j in candidates:
@@ -303,7 +307,7 @@ def _unique(entities: list[Entity]) -> list[Entity]:
 
 def _phrase(text: str, entity: Entity) -> str:
     """The entity's words, with the noun it qualifies when it has one: "U.S. officials"."""
-    if entity.anchor and entity.kind in {EntityKind.PLACE, EntityKind.NATIONALITY}:
+    if entity.anchor and entity.kind in _HEADED_KINDS:
         following = _NEXT_WORD.match(text, entity.span.end)
         if following is not None:
             return text[entity.span.start : following.end()]
