@@ -4,7 +4,13 @@ import pytest
 
 import newsdiff
 from newsdiff.detect import Context
-from newsdiff.detect._quotes import extract_quotations, group_at, is_scare_quote, quote_words
+from newsdiff.detect._quotes import (
+    extract_quotations,
+    group_at,
+    is_partial_quote,
+    is_scare_quote,
+    quote_words,
+)
 from newsdiff.detect.quotes import (
     INDIRECT_SPEECH_NOTE,
     JOINED_NOTE,
@@ -130,6 +136,30 @@ def test_pronoun_keeps_its_own_span() -> None:
 def test_scare_quotes_and_titles_are_flagged(text: str, scare: bool) -> None:
     (quotation,) = extract_quotations(text)
     assert is_scare_quote(quotation) is scare
+
+
+@pytest.mark.parametrize(
+    ("text", "partial"),
+    [
+        ('The mayor vowed to "fight on until the very end" of the year.', True),
+        ('The mayor said: "We will fight on until the very end."', False),
+        ('"We will fight on until the very end," the mayor said.', False),
+        ('The mayor said "we will fight on until the very end."', False),
+        ('The mayor said that "we will fight on until the very end."', True),
+    ],
+)
+def test_partial_quotes(text: str, partial: bool) -> None:
+    (quotation,) = extract_quotations(text)
+    assert is_partial_quote(text, quotation) is partial
+
+
+def test_title_abbreviation_does_not_end_the_sentence() -> None:
+    text = '"By rebuilding the pier," Mr. Ruiz said, "we save the harbour."'
+    found = extract_quotations(text)
+    assert [(q.speaker, q.cue.text if q.cue else None) for q in found] == [
+        ("Mr. Ruiz", "said"),
+        ("Mr. Ruiz", "said"),
+    ]
 
 
 def test_quote_words_ignore_typography() -> None:

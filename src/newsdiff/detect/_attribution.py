@@ -44,6 +44,9 @@ class Attribution:
 
 _TOKEN = re.compile(r"\w+(?:['\u2019.&\-]\w+)*|[^\w\s]")
 _SENTENCE_END = frozenset(".!?")
+_ABBREVIATIONS = frozenset(
+    ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Rev", "Lt", "Col")
+)
 _BOUNDARY_PUNCT = frozenset(",;:()[]\u2014\u2013\"\u201c\u201d\u2018\u2019'\u00ab\u00bb")
 _DETERMINERS = frozenset(
     _words(
@@ -261,7 +264,17 @@ def _sentence_initial(tokens: Sequence[_Token], index: int) -> bool:
     position = index - 1
     while position >= 0 and tokens[position].text in _BOUNDARY_PUNCT:
         position -= 1
-    return position < 0 or tokens[position].text in _SENTENCE_END
+    return position < 0 or _ends_sentence(tokens, position)
+
+
+def _ends_sentence(tokens: Sequence[_Token], index: int) -> bool:
+    """Tell whether punctuation ends a sentence: not the full stop of "Mr." or "J."."""
+    if tokens[index].text not in _SENTENCE_END:
+        return False
+    if tokens[index].text != "." or index == 0:
+        return True
+    previous = tokens[index - 1].text
+    return not (previous in _ABBREVIATIONS or (len(previous) == 1 and previous.isupper()))
 
 
 def _is_name_word(tokens: Sequence[_Token], index: int) -> bool:
@@ -279,7 +292,7 @@ def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
     while position >= 0 and last - position < _MAX_SOURCE_TOKENS:
         token = tokens[position]
         if not token.is_word:
-            if token.text in _SENTENCE_END or token.text in _BOUNDARY_PUNCT:
+            if _ends_sentence(tokens, position) or token.text in _BOUNDARY_PUNCT:
                 break
         elif token.lower in _CLAUSE_STOPS or token.lower in _BE or token.lower in verbs:
             break  # a subject holds no verb: "Fowler said he expects" stops at "said"
@@ -297,6 +310,9 @@ def _right_source(tokens: Sequence[_Token], after: int) -> tuple[int, int] | Non
     position = after
     while position < len(tokens) and position - after < _MAX_SOURCE_TOKENS:
         token = tokens[position]
+        if token.text == "." and not _ends_sentence(tokens, position):
+            position += 1  # "said Mr. Ruiz": the stop of a title belongs to the name
+            continue
         if not token.is_word or token.lower in _CLAUSE_STOPS:
             break
         position += 1

@@ -35,7 +35,13 @@ if TYPE_CHECKING:
 
     from newsdiff.models import AlignmentGroup
 
-__all__ = ["extract_quotations", "group_at", "is_scare_quote", "quote_words"]
+__all__ = [
+    "extract_quotations",
+    "group_at",
+    "is_partial_quote",
+    "is_scare_quote",
+    "quote_words",
+]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -56,7 +62,11 @@ _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _COMPARED_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\u201d\u2019\"']*(?:\s|$))")
+# A full stop that ends a sentence: not the one of "Mr." or of an initial ("J.").
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)"
+    r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bRev)(?<!\b[A-Z])[.!?](?=[\s\u201d\u2019\"']*(?:\s|$))"
+)
 # Capitalised word runs: candidate names of people, for resolving pronouns.
 _NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z]\.|[A-Z][\w\u2019'\-]+)"
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|de|del|da|van|von|bin|al|la|le)\b)*")
@@ -88,6 +98,7 @@ _UNRESOLVED_PRONOUNS = frozenset(("it", "we", "i", "you"))
 _WINDOW = 240  # characters looked at around a quotation for its cue
 _MAX_GAP = 60  # characters allowed between a cue before a quotation and its opening mark
 _SCARE_WORDS = 2
+_CLOSING_MARKS = " \t\u201d\u2019\"')"
 _TITLE_WORDS = 8
 _TITLE_LOWER = frozenset(_words("a an the of in on at to for and or but with by from as is"))
 
@@ -131,6 +142,37 @@ def is_scare_quote(quotation: Quotation) -> bool:
     if len(words) > _TITLE_WORDS:
         return False
     return all(word[0].isupper() or word.lower() in _TITLE_LOWER for word in words)
+
+
+def is_partial_quote(text: str, quotation: Quotation) -> bool:
+    """Tell whether a quotation is woven into the writer's sentence rather than set apart.
+
+    A direct quotation opens its sentence or paragraph, or follows its cue and a colon
+    or comma ('she said: “…”', 'according to X, “…”'). A partial quotation continues
+    running text ('vowed to “fight on”', 'said that “…”'); its words are still quoted,
+    but the claim around it is the writer's paraphrase.
+
+    >>> text = 'Ana Ruiz vowed to "fight on until the end." She said: "We are ready now."'
+    >>> [is_partial_quote(text, q) for q in extract_quotations(text)]
+    [True, False]
+    """
+    start = quotation.span.start
+    before = text[max(0, start - _WINDOW) : start]
+    cut = max(before.rfind("\n"), _last_sentence_end(before))
+    lead = before[cut + 1 :].rstrip()
+    if not lead.lstrip(_CLOSING_MARKS):
+        return False  # the quotation opens the sentence, maybe after a quoted title
+    if lead[-1] in ",:\u2014\u2015":
+        return False
+    lead_end = start - len(before) + cut + 1 + len(lead)
+    return not (quotation.cue is not None and quotation.cue.end == lead_end)
+
+
+def _last_sentence_end(text: str) -> int:
+    found = -1
+    for match in _SENTENCE_END.finditer(text):
+        found = match.start()
+    return found
 
 
 def group_at(alignment: Sequence[AlignmentGroup], offset: int, *, rewrite: bool) -> int | None:
