@@ -2,17 +2,23 @@
 
 Run ``python -m newsdiff.evaluate polnear FOLDER``, where ``FOLDER`` holds ``text/<article>.txt``
 and ``attributions/<article>_<annotator>.ann`` (BRAT standoff). Each annotation file is scored
-against its article, so an article annotated twice counts twice. Three scores are printed:
+against its article, so an article annotated twice counts twice. Cues and sources come from
+:func:`~newsdiff.detect.attribution.find_attributions` run over the text outside quotation
+marks; quotations from :func:`~newsdiff.detect._quotes.extract_quotations`, scare quotes and
+titles left out, with the pieces of a quotation interrupted by its cue joined (PolNeAR joins
+them in one discontinuous Content). Four scores are printed:
 
 - **attribution cue**: a predicted cue is right when it shares at least one character with a
-  gold ``Cue`` not already matched (one-to-one, in text order).
-- **source**: the same overlap rule between predicted sources and gold ``Source`` spans.
+  gold ``Cue`` not yet matched (one-to-one, in text order).
+- **source**: the same overlap rule between predicted and gold ``Source`` spans.
 - **direct-quote content**: gold items are the ``Content`` spans that open with a quotation
-  mark; a predicted quotation content (scare quotes left out) is right when the shared
-  characters cover at least half of the longer of the two spans. A second line leaves out,
-  as neither right nor wrong, predicted quotes that sit inside a gold ``Content`` that does
-  not open with a quotation mark (a partial quote inside indirect speech, which PolNeAR does
-  not label on its own).
+  mark; predictions are the direct quotations (partial quotations woven into running text,
+  such as 'vowed to "fight on"', are left out, see ``is_partial_quote``). A prediction is
+  right when the characters it shares with a gold item cover at least half of the longer
+  of the two.
+- **any quotation (+ partial)**: the same with every quotation predicted, partial ones too;
+  PolNeAR labels a partial quotation only inside a larger indirect Content, so these count
+  as wrong here.
 """
 
 from __future__ import annotations
@@ -44,7 +50,6 @@ class _Gold:
     cues: tuple[_Fragments, ...]
     sources: tuple[_Fragments, ...]
     direct_contents: tuple[_Fragments, ...]
-    other_contents: tuple[_Fragments, ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -52,14 +57,12 @@ class _Tally:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
-    ignored: int = 0
 
     def plus(self, other: _Tally) -> _Tally:
         return _Tally(
             true_positives=self.true_positives + other.true_positives,
             false_positives=self.false_positives + other.false_positives,
             false_negatives=self.false_negatives + other.false_negatives,
-            ignored=self.ignored + other.ignored,
         )
 
     def score(self) -> Score:
@@ -87,16 +90,15 @@ def _parse_ann(raw: str, text: str) -> _Gold:
                 fragments.append((int(bounds[0]), int(bounds[1])))
         if fragments:
             by_label.setdefault(label, []).append(tuple(fragments))
-    direct: list[_Fragments] = []
-    other: list[_Fragments] = []
-    for content in by_label.get("Content", ()):
-        opening = text[content[0][0] : content[0][1]].lstrip()
-        (direct if opening[:1] in _QUOTE_OPENERS else other).append(content)
+    direct = [
+        content
+        for content in by_label.get("Content", ())
+        if text[content[0][0] : content[0][1]].lstrip()[:1] in _QUOTE_OPENERS
+    ]
     return _Gold(
         cues=tuple(by_label.get("Cue", ())),
         sources=tuple(by_label.get("Source", ())),
         direct_contents=tuple(direct),
-        other_contents=tuple(other),
     )
 
 
@@ -124,11 +126,10 @@ def _match(
     predicted: Sequence[_Fragments],
     gold: Sequence[_Fragments],
     matches: Callable[[_Fragments, _Fragments], bool],
-    neutral: Sequence[_Fragments] = (),
 ) -> _Tally:
     """Match predictions to gold one-to-one in text order; count the rest."""
     used = [False] * len(gold)
-    true_positives = false_positives = ignored = 0
+    true_positives = false_positives = 0
     for item in sorted(predicted):
         best = -1
         best_shared = 0
@@ -141,15 +142,12 @@ def _match(
         if best >= 0:
             used[best] = True
             true_positives += 1
-        elif any(_length(item) and 2 * _shared(item, other) >= _length(item) for other in neutral):
-            ignored += 1
         else:
             false_positives += 1
     return _Tally(
         true_positives=true_positives,
         false_positives=false_positives,
         false_negatives=used.count(False),
-        ignored=ignored,
     )
 
 
