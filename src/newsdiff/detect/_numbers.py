@@ -281,7 +281,6 @@ _CURRENCY_WORDS = {
     "roubles": "RUB",
     "ruble": "RUB",
     "rubles": "RUB",
-    "real": "BRL",
     "reais": "BRL",
 }
 # Words that, before a lone "one", make it a pronoun rather than a count.
@@ -356,11 +355,7 @@ class _Parser:
         position = self.tokens[index].start - 1
         while position >= 0 and self.text[position] in _OPENERS:
             position -= 1
-        return (
-            position < 0
-            or self.text[position] in _SENTENCE_END
-            or (index == 0 and position < self.tokens[0].start)
-        )
+        return index == 0 or position < 0 or self.text[position] in _SENTENCE_END
 
     def _emit(
         self,
