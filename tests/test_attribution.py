@@ -265,6 +265,12 @@ def test_attribution_detector(
     assert kinds(before, after) == expected
 
 
+def test_a_quotation_given_to_someone_else_is_left_to_the_quote_detector() -> None:
+    before = ('"The harbour will reopen in May," Ana Ruiz said.',)
+    assert kinds(before, ('"The harbour will reopen in May," Tom Hale said.',)) == []
+    assert kinds(before, ('"The harbour will reopen in May."',)) == [ChangeKind.DROPPED_ATTRIBUTION]
+
+
 def test_dropped_attribution_evidence() -> None:
     ctx = context((FARMERS,), ("Local farmers are reportedly facing losses this year.",))
     (change,) = AttributionDetector().detect(ctx)

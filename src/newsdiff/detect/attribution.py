@@ -24,6 +24,7 @@ from newsdiff.detect._attribution import (
     same_source,
 )
 from newsdiff.detect._quotes import extract_quotations, is_scare_quote, quote_words
+from newsdiff.detect.quotes import build_quote_ledger
 from newsdiff.models import Change, ChangeKind, QuoteStatus, Relation, Severity
 
 if TYPE_CHECKING:
@@ -120,9 +121,10 @@ class AttributionDetector:
         """Yield at most one attribution change per aligned group."""
         original_quoted = _quoted(context.original.text)
         rewrite_quoted = _quoted(context.rewrite.text)
+        ledger = context.quotes or build_quote_ledger(context.original, context.rewrite)
         speaker_changed = {
             entry.rewrite.span.start
-            for entry in context.quotes
+            for entry in ledger
             if entry.status is QuoteStatus.SPEAKER_CHANGED and entry.rewrite is not None
         }
         for index, group in enumerate(context.alignment):
