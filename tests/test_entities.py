@@ -93,6 +93,15 @@ def found(text: str) -> list[tuple[str, str, str]]:
             [("Jordan Peterson", PER, "jordan peterson"), ("Amman", OTHER, "amman")],
         ),
         ("Officials in Jordan spoke.", [("Jordan", PLACE, "jordan")]),
+        ("The US-Peru border closed.", [("US", PLACE, "united states"), ("Peru", PLACE, "peru")]),
+        (
+            "An Afghan-born reporter met Jean-Claude Weber.",
+            [("Afghan", NAT, "afghanistan"), ("Jean-Claude Weber", PER, "jean-claude weber")],
+        ),
+        (
+            "A US-led force and a Peru-based firm.",
+            [("US", PLACE, "united states"), ("Peru", PLACE, "peru")],
+        ),
         # Headlines: every word has a capital, so only the word lists count there.
         (
             "Peruvian Farmers Demand Answers From Ruiz Government\nPeruvian farmers met.",

@@ -210,8 +210,25 @@ def _tokenise(text: str, start: int, end: int) -> list[_Token]:
             tokens.append(_Token(head, _norm(head), first, first + len(head)))
             first += len(head) + 1
             word = rest
+        if "-" in word and _names_a_known_part(word):
+            # "US-Mexico", "Afghan-born": the known names and the rest apart, with the
+            # hyphens as tokens of their own.
+            for part in re.finditer(r"[^-]+|-", word):
+                piece = part.group()
+                tokens.append(_Token(piece, _norm(piece), first + part.start(), first + part.end()))
+            continue
         tokens.append(_Token(word, _norm(word), first, first + len(word)))
     return tokens
+
+
+def _names_a_known_part(word: str) -> bool:
+    """Whether a hyphenated word holds a known place, nationality or organisation."""
+    gazetteer = _rules().gazetteer
+    return any(
+        entry.kind is not EntityKind.TITLE
+        for part in word.split("-")
+        for entry in gazetteer.get((_norm(part),), ())
+    )
 
 
 # -- word lists -----------------------------------------------------------------------
