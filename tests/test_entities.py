@@ -102,6 +102,10 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "A US-led force and a Peru-based firm.",
             [("US", PLACE, "united states"), ("Peru", PLACE, "peru")],
         ),
+        (
+            "Delegates at the General Assembly voted.",
+            [("General Assembly", ORG, "general assembly")],
+        ),
         # Headlines: every word has a capital, so only the word lists count there.
         (
             "Peruvian Farmers Demand Answers From Ruiz Government\nPeruvian farmers met.",

@@ -518,6 +518,14 @@ class _Finder:
                 return None
             if not token.capitalised and not self._lower_title_counts(match):
                 return None
+            following = self._at(match.last + 1)
+            if (
+                token.capitalised
+                and following is not None
+                and following.capitalised
+                and following.norm in self.rules.org_heads
+            ):
+                return None  # "General Assembly", "Leader Group": a body's name, no title
             if (
                 token.capitalised
                 and self._sentence_initial(index)
