@@ -22,7 +22,10 @@ from newsdiff._tokens import Token, encode, tokenize
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
+from newsdiff.detect.attribution import AttributionDetector
+from newsdiff.detect.entities import EntityDetector
 from newsdiff.detect.numbers import NumberDetector
+from newsdiff.detect.quotes import QuoteDetector, build_quote_ledger
 from newsdiff.detect.speculation import SpeculationDetector
 from newsdiff.detect.structure import StructureDetector
 from newsdiff.detect.tone import LoadedLanguageDetector
@@ -35,7 +38,6 @@ from newsdiff.models import (
     Document,
     Metrics,
     MoveDirection,
-    QuoteLedgerEntry,
     Relation,
     Report,
     WordEdit,
@@ -58,7 +60,10 @@ def default_detectors() -> tuple[Detector, ...]:
     """The detectors :func:`compare` runs when none are given, in the order they run."""
     return (
         StructureDetector(),
+        QuoteDetector(),
+        AttributionDetector(),
         NumberDetector(),
+        EntityDetector(),
         SpeculationDetector(),
         LoadedLanguageDetector(),
     )
@@ -140,7 +145,7 @@ def compare(
     alignment, reused_words = _build_alignment(
         pairings, original_doc, rewrite_doc, original_tokens, rewrite_tokens
     )
-    quotes: tuple[QuoteLedgerEntry, ...] = ()
+    quotes = build_quote_ledger(original_doc, rewrite_doc)
     context = Context(
         original=original_doc, rewrite=rewrite_doc, alignment=alignment, quotes=quotes
     )

@@ -20,7 +20,9 @@ from newsdiff._tokens import Token, encode
 from newsdiff.models import EditOp, Span, WordEdit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
+
+    from rapidfuzz.distance import Opcodes
 
 __all__ = ["WordDiff", "diff_tokens"]
 
@@ -29,11 +31,16 @@ _DMP.Diff_Timeout = 0
 _DMP_OPS = {"equal": 0, "delete": -1, "insert": 1}
 
 
-def _split_replace(
-    opcodes: Iterable[tuple[str, int, int, int, int]],
-) -> Iterator[tuple[str, int, int, int, int]]:
+def _split_replace(opcodes: Opcodes) -> Iterator[tuple[str, int, int, int, int]]:
     """Turn each replace opcode into a delete then an insert, as diff-match-patch expects."""
-    for tag, a0, a1, b0, b1 in opcodes:
+    for opcode in opcodes:
+        tag, a0, a1, b0, b1 = (
+            opcode.tag,
+            opcode.src_start,
+            opcode.src_end,
+            opcode.dest_start,
+            opcode.dest_end,
+        )
         if tag == "replace":
             yield "delete", a0, a1, b0, b0
             yield "insert", a1, a1, b0, b1
