@@ -98,3 +98,55 @@ def test_size_limit_option(capsys: pytest.CaptureFixture[str]) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.parametrize(
+    ("output_format", "start"), [("markdown", "# "), ("html", "<!DOCTYPE html>")]
+)
+def test_markdown_and_html_formats(
+    capsys: pytest.CaptureFixture[str], output_format: str, start: str
+) -> None:
+    assert main(["compare", ORIGINAL, REWRITE, "--format", output_format]) == EXIT_OK
+    assert capsys.readouterr().out.lstrip().startswith(start)
+
+
+def test_several_rewrites_show_the_family(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", ORIGINAL, REWRITE, OTHER]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert Path(REWRITE).name in out
+    assert Path(OTHER).name in out
+    assert "independent" in out.lower()
+
+
+def test_open_writes_the_page_and_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or False)
+    target = tmp_path / "page.html"
+    args = ["compare", ORIGINAL, REWRITE, "--format", "html", "--open", "-o", str(target)]
+    assert main(args) == EXIT_OK
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert opened == [target.resolve().as_uri()]
+    assert str(target) in capsys.readouterr().err  # no browser: the user is told where it is
+
+
+def test_open_needs_html(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", ORIGINAL, REWRITE, "--open"]) == EXIT_INPUT
+    assert "--open needs --format html" in capsys.readouterr().err
+
+
+def test_batch_command_is_wired(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    records = [
+        {"id": "a", "original": "Talks failed on Monday.", "rewrite": "Talks failed on Friday."},
+        {"id": "b", "original": "", "rewrite": "Text."},
+    ]
+    pairs.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = main(["batch", str(pairs), "-o", str(out), "--workers", "1", "--no-progress"])
+    assert code == 4  # one pair failed, and says why
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert [line["ok"] for line in lines] == [True, False]
+    assert "1 failed" in capsys.readouterr().err

@@ -99,7 +99,8 @@ def test_matrices_shape_diagonal_and_symmetry(family: VariantComparison) -> None
 
 
 def test_pairwise_reports_are_against_the_original(family: VariantComparison) -> None:
-    assert [entry.name for entry in family.reports] == ["rewrite", "copy", "trim", "other"]
+    names = [report.rewrite.name for report in family.comparisons]
+    assert names == ["rewrite", "copy", "trim", "other"]
     report = family.report("trim")
     assert report.original.text == ORIGINAL
     assert report.rewrite.text == TRIM
@@ -180,7 +181,7 @@ def test_json_is_deterministic_and_complete(family: VariantComparison) -> None:
         "own_wording": family.lineage[2].own_wording,
         "reason": family.lineage[2].reason,
     }
-    assert data["reports"][0]["report"]["rewrite"]["text"] == REWRITE
+    assert data["comparisons"][0]["rewrite"]["text"] == REWRITE
     assert json.loads(family.to_json(indent=None)) == data
     assert VariantComparison.from_json(text) == family
 
@@ -201,10 +202,10 @@ def test_from_json_refuses_what_it_cannot_read(text: str, message: str) -> None:
 
 def test_filter_keeps_only_asked_changes(family: VariantComparison) -> None:
     high = family.filter(min_severity=Severity.HIGH)
-    for entry in high.reports:
-        assert all(change.severity is Severity.HIGH for change in entry.report.changes)
+    for report in high.comparisons:
+        assert all(change.severity is Severity.HIGH for change in report.changes)
     assert high.lineage == family.lineage
-    assert sum(len(e.report.changes) for e in family.reports) > 0
+    assert sum(len(report.changes) for report in family.comparisons) > 0
 
 
 def test_identical_variant_reuses_everything() -> None:
@@ -212,7 +213,7 @@ def test_identical_variant_reuses_everything() -> None:
     assert family.reuse[0][1] == family.reuse[1][0] == 1.0
     assert family.parent("same") == "original"
     assert family.unique == ()
-    assert family.reports[0].report.changes == ()
+    assert family.comparisons[0].changes == ()
 
 
 @pytest.mark.parametrize(

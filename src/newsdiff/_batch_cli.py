@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsdiff._exitcodes import EXIT_ERROR, EXIT_FAILED_PAIRS, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
 from newsdiff.batch import (
     DEFAULT_CHUNK_SIZE,
     BatchSummary,
@@ -39,14 +40,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 __all__ = ["EXIT_FAILED_PAIRS", "add_batch_command", "run_batch"]
-
-# The same values as newsdiff._cli, which imports this module (so it cannot import that).
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_INPUT = 2
-EXIT_OUTPUT = 3
-#: The batch ran to the end (or to the first failure with --fail-fast) and some pairs failed.
-EXIT_FAILED_PAIRS = 4
 
 
 class _OutputError(Exception):

@@ -1,32 +1,33 @@
-"""The ``newsdiff`` command line.
+"""The ``newsdiff`` command line: ``compare`` for one story, ``batch`` for a corpus.
 
-Exit codes: 0 success; 1 an unexpected internal error; 2 bad usage or unusable input;
-3 the output could not be written. Errors are one line on stderr, never a traceback.
+Exit codes (see :mod:`newsdiff._exitcodes`): 0 success; 1 an unexpected internal error;
+2 bad usage or unusable input; 3 the output could not be written; 4 a batch in which
+some pairs failed. Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from newsdiff._batch_cli import add_batch_command, run_batch
+from newsdiff._exitcodes import EXIT_ERROR, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
 from newsdiff._pipeline import compare_files
-from newsdiff._serialize import unstructure_report
+from newsdiff._text import DEFAULT_MAX_CHARS, load_text
 from newsdiff._version import __version__
 from newsdiff.exceptions import InputError, NewsdiffError, RenderError
 from newsdiff.models import ChangeKind, Report, Severity
-from newsdiff.render.text import render_text
+from newsdiff.render import FORMATS, open_html, render
+from newsdiff.render.text import use_color
+from newsdiff.variants import VariantComparison, compare_variants
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = ["EXIT_ERROR", "EXIT_INPUT", "EXIT_OK", "EXIT_OUTPUT", "main"]
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_INPUT = 2
-EXIT_OUTPUT = 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,20 +38,33 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="newsdiff", description="Compare a news article with its rewrites.")
+    parser = _Parser(
+        prog="newsdiff",
+        description="Compare a news article with its rewrites and report what changed.",
+        epilog="Exit codes: 0 ok, 1 internal error, 2 bad usage or input, 3 output not "
+        "written, 4 a batch in which some pairs failed.",
+    )
     parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     compare = commands.add_parser(
         "compare",
         help="compare an original article with one or more rewrites",
-        description="Compare ORIGINAL with each REWRITE and report what changed in meaning.",
+        description="Compare ORIGINAL with each REWRITE and report what changed in meaning. "
+        "With several rewrites, also compare the rewrites with each other and show the "
+        "reuse matrix and lineage.",
     )
     compare.add_argument("original", metavar="ORIGINAL", help="the original article (a text file)")
     compare.add_argument("rewrites", metavar="REWRITE", nargs="+", help="a rewritten version")
     compare.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--format", choices=FORMATS, default="text", help="output format (default text)"
     )
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    compare.add_argument(
+        "--open",
+        action="store_true",
+        help="with --format html, open the page in a browser (written to a temporary file "
+        "unless -o is given)",
+    )
     compare.add_argument(
         "--kind",
         action="append",
@@ -65,18 +79,48 @@ def _parser() -> argparse.ArgumentParser:
         help="only report changes at this severity or above (default low)",
     )
     compare.add_argument(
-        "--max-chars", type=int, default=None, metavar="N", help="refuse inputs over N characters"
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse inputs over N characters (default {DEFAULT_MAX_CHARS:,})",
     )
+    # The batch command takes any ArgumentParser subclass; the action type is invariant.
+    add_batch_command(cast("argparse._SubParsersAction[argparse.ArgumentParser]", commands))
     return parser
 
 
-def _render(reports: Sequence[Report], output_format: str, color: bool) -> str:
-    if output_format == "json":
-        if len(reports) == 1:
-            return reports[0].to_json() + "\n"
-        data = {"comparisons": [unstructure_report(report) for report in reports]}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return "\n\n".join(render_text(report, color=color) for report in reports) + "\n"
+def _compare(args: argparse.Namespace) -> Report | VariantComparison:
+    if len(args.rewrites) == 1:
+        report = compare_files(args.original, args.rewrites[0], max_chars=args.max_chars)
+        return report.filter(kinds=args.kind, min_severity=args.min_severity)
+    variants = {
+        Path(path).name: load_text(Path(path), max_chars=args.max_chars) for path in args.rewrites
+    }
+    if len(variants) != len(args.rewrites):
+        msg = "two rewrites have the same file name; rename one so the reports can tell them apart"
+        raise InputError(msg)
+    family = compare_variants(
+        load_text(Path(args.original), max_chars=args.max_chars),
+        variants,
+        original_name=Path(args.original).name,
+    )
+    return family.filter(kinds=args.kind, min_severity=args.min_severity)
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    if args.open and args.format != "html":
+        msg = "--open needs --format html"
+        raise InputError(msg)
+    result = _compare(args)
+    color = args.output is None and not args.open and use_color(sys.stdout, os.environ)
+    rendered = render(result, args.format, color=color)
+    if args.open:
+        path, opened = open_html(rendered, path=args.output)
+        if not opened:
+            print(f"newsdiff: no browser found; the report is at {path}", file=sys.stderr)
+        return EXIT_OK
+    return _write(rendered, args.output)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,16 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as err:
         print(f"newsdiff: error: {err}", file=sys.stderr)
         return EXIT_INPUT
+    if args.command == "batch":
+        return run_batch(args)
     try:
-        options = {} if args.max_chars is None else {"max_chars": args.max_chars}
-        reports = [
-            compare_files(args.original, rewrite, **options).filter(
-                kinds=args.kind, min_severity=args.min_severity
-            )
-            for rewrite in args.rewrites
-        ]
-        color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in _environ()
-        rendered = _render(reports, args.format, color)
+        return _run_compare(args)
     except InputError as err:
         print(f"newsdiff: error: {err}", file=sys.stderr)
         return EXIT_INPUT
@@ -107,13 +145,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsdiffError as err:
         print(f"newsdiff: error: {err}", file=sys.stderr)
         return EXIT_ERROR
-    return _write(rendered, args.output)
-
-
-def _environ() -> dict[str, str]:
-    import os  # noqa: PLC0415 - kept local so tests can patch the environment freely
-
-    return dict(os.environ)
 
 
 def _write(rendered: str, output: str | None) -> int:
@@ -121,8 +152,7 @@ def _write(rendered: str, output: str | None) -> int:
         sys.stdout.write(rendered)
         return EXIT_OK
     try:
-        with open(output, "w", encoding="utf-8") as handle:  # noqa: PTH123 - plain file path
-            handle.write(rendered)
+        Path(output).write_text(rendered, encoding="utf-8")
     except OSError as err:
         print(f"newsdiff: error: cannot write {output}: {err.strerror or err}", file=sys.stderr)
         return EXIT_OUTPUT

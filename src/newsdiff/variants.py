@@ -42,7 +42,6 @@ __all__ = [
     "LineageLink",
     "UniqueContent",
     "VariantComparison",
-    "VariantReport",
     "compare_variants",
 ]
 
@@ -67,14 +66,6 @@ _CLAIM_MIN_WORDS = 4
 _QUOTED = re.compile('[\u201c"]([^\u201c\u201d"\n]+)[\u201d"]')
 
 _ALIGNED_AWAY = frozenset({Relation.ADDED, Relation.REMOVED})
-
-
-@attrs.frozen(kw_only=True)
-class VariantReport:
-    """The pairwise report of one variant against the original."""
-
-    name: str
-    report: Report
 
 
 @attrs.frozen(kw_only=True)
@@ -116,7 +107,7 @@ class VariantComparison:
 
     original: str
     names: tuple[str, ...]
-    reports: tuple[VariantReport, ...]
+    comparisons: tuple[Report, ...]
     reuse: tuple[tuple[float, ...], ...]
     similarity: tuple[tuple[float, ...], ...]
     lineage: tuple[LineageLink, ...]
@@ -129,9 +120,9 @@ class VariantComparison:
         Raises:
             KeyError: no variant has that name.
         """
-        for entry in self.reports:
-            if entry.name == name:
-                return entry.report
+        for report in self.comparisons:
+            if report.rewrite.name == name:
+                return report
         raise KeyError(name)
 
     def parent(self, name: str) -> str | None:
@@ -157,11 +148,10 @@ class VariantComparison:
             ValueError: a kind or severity that newsdiff does not know.
         """
         kinds = None if kinds is None else tuple(kinds)
-        reports = tuple(
-            attrs.evolve(entry, report=entry.report.filter(kinds=kinds, min_severity=min_severity))
-            for entry in self.reports
+        comparisons = tuple(
+            report.filter(kinds=kinds, min_severity=min_severity) for report in self.comparisons
         )
-        return attrs.evolve(self, reports=reports)
+        return attrs.evolve(self, comparisons=comparisons)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Serialise the comparison to JSON; the same comparison always gives the same bytes."""
@@ -245,26 +235,21 @@ def compare_variants(
     texts = (original, *variants.values())
     chosen = None if detectors is None else tuple(detectors)
     reports = tuple(
-        VariantReport(
-            name=name,
-            report=compare(
-                original, text, detectors=chosen, original_name=original_name, rewrite_name=name
-            ),
-        )
+        compare(original, text, detectors=chosen, original_name=original_name, rewrite_name=name)
         for name, text in variants.items()
     )
     pairs: dict[tuple[int, int], _Pair] = {}
     for i, j in itertools.combinations(range(len(texts)), 2):
-        report = reports[j - 1].report if i == 0 else compare(texts[i], texts[j], detectors=())
+        report = reports[j - 1] if i == 0 else compare(texts[i], texts[j], detectors=())
         pairs[i, j] = _measure(report)
-    decoded = (reports[0].report.original.text, *(entry.report.rewrite.text for entry in reports))
+    decoded = (reports[0].original.text, *(report.rewrite.text for report in reports))
     words = tuple(_word_starts(text) for text in decoded)
     reuse, similarity, derived = _matrices(pairs, words)
     lineage = _lineage(names, reuse, derived, words)
     return VariantComparison(
         original=original_name,
         names=names,
-        reports=reports,
+        comparisons=reports,
         reuse=reuse,
         similarity=similarity,
         lineage=lineage,
@@ -438,7 +423,7 @@ def _lineage(
 
 def _unique(
     names: Sequence[str],
-    reports: Sequence[VariantReport],
+    reports: Sequence[Report],
     pairs: Mapping[tuple[int, int], _Pair],
 ) -> tuple[UniqueContent, ...]:
     """Sentences and quotations of one variant that no other version carries.
@@ -446,8 +431,8 @@ def _unique(
     A sentence is unique when every alignment that involves its variant leaves it
     unmatched (added or removed); a quotation when no other version holds its words.
     """
-    documents: list[Document] = [reports[0].report.original]
-    documents += [entry.report.rewrite for entry in reports]
+    documents: list[Document] = [reports[0].original]
+    documents += [report.rewrite for report in reports]
     found: list[UniqueContent] = []
     for v in range(1, len(names)):
         document = documents[v]

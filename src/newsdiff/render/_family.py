@@ -70,7 +70,10 @@ def family_view(comparison: VariantComparison) -> FamilyView:
     Anchors are ``v1``, ``v2``… in variant order rather than names, so any name is safe
     in an id and in a URL fragment.
     """
-    anchors = {entry.name: f"v{number}" for number, entry in enumerate(comparison.reports, 1)}
+    anchors = {
+        str(report.rewrite.name): f"v{number}"
+        for number, report in enumerate(comparison.comparisons, 1)
+    }
     children: dict[str | None, list[str]] = {}
     reasons = {}
     for link in comparison.lineage:
@@ -89,8 +92,12 @@ def family_view(comparison: VariantComparison) -> FamilyView:
         original=comparison.original,
         names=names,
         variants=tuple(
-            VariantEntry(name=entry.name, anchor=anchors[entry.name], view=pair_view(entry.report))
-            for entry in comparison.reports
+            VariantEntry(
+                name=str(report.rewrite.name),
+                anchor=anchors[str(report.rewrite.name)],
+                view=pair_view(report),
+            )
+            for report in comparison.comparisons
         ),
         tree=tuple(node(name, frozenset()) for name in children.get(None, ())),
         matrices=(
