@@ -106,6 +106,33 @@ def found(text: str) -> list[tuple[str, str, str]]:
             "Delegates at the General Assembly voted.",
             [("General Assembly", ORG, "general assembly")],
         ),
+        (
+            "They met in Albany, N.Y., on Monday.",
+            [("Albany", OTHER, "albany"), ("N.Y.", PLACE, "new york")],
+        ),
+        (
+            "Republican senators met Democratic donors.",
+            [("Republican", ORG, "republican party"), ("Democratic", ORG, "democratic party")],
+        ),
+        (
+            "The Commission on Budget Reform met.",
+            [("Commission on Budget Reform", ORG, "commission on budget reform")],
+        ),
+        ("Floods hit Nassau County.", [("Nassau County", PLACE, "nassau county")]),
+        (
+            "They quoted Martin Luther King often.",
+            [("Martin Luther King", PER, "martin luther king")],
+        ),
+        (
+            "The EB-5 visa and Rep. Ruiz (D-N.Y.) drew fire.",
+            [("Rep.", TITLE, "representative"), ("Ruiz", PER, "ruiz")],
+        ),
+        (
+            "They met at 8 PM with PM Ana Ruiz.",
+            [("PM", TITLE, "prime minister"), ("Ana Ruiz", PER, "ana ruiz")],
+        ),
+        ("He said I was right, and In time they agreed.", []),
+        ("He was elected president in May.", [("president", TITLE, "president")]),
         # Headlines: every word has a capital, so only the word lists count there.
         (
             "Peruvian Farmers Demand Answers From Ruiz Government\nPeruvian farmers met.",

@@ -250,6 +250,7 @@ class _Rules:
     generic_titles: frozenset[str]
     courtesy: frozenset[str]
     org_heads: frozenset[str]
+    place_heads: frozenset[str]
     connectors: frozenset[str]
     function_words: frozenset[str]
     caps_labels: frozenset[str]
@@ -290,7 +291,8 @@ def _rules() -> _Rules:
             add(name, EntityKind.NATIONALITY, key)
     for names in load_lexicon("places").terms.values():
         for name in names:
-            add(name, EntityKind.PLACE, " ".join(_token_norms(name)))
+            form, _, canonical = name.partition("=")
+            add(form.strip(), EntityKind.PLACE, " ".join(_token_norms(canonical or form)))
     for key, names in load_lexicon("organisations").terms.items():
         for name in names:
             add(name, EntityKind.ORGANISATION, key)
@@ -310,6 +312,7 @@ def _rules() -> _Rules:
         generic_titles=frozenset(rules["generic_titles"]),
         courtesy=frozenset(rules["courtesy"]),
         org_heads=frozenset(rules["org_heads"]),
+        place_heads=frozenset(rules["place_heads"]),
         connectors=frozenset(rules["connectors"]),
         function_words=frozenset(rules["function_words"]),
         caps_labels=frozenset(rules["caps_labels"]),
@@ -325,12 +328,14 @@ def _rules() -> _Rules:
 # -- finder ---------------------------------------------------------------------------
 
 _SENTENCE_END = frozenset(".!?:;\n")
+# The pronoun "I" and its contractions, capitalised anywhere in a sentence.
+_PRONOUNS = frozenset({"i", "i'm", "i've", "i'll", "i'd"})
 # A line counts as a headline when at least this share of its words of _LONG_WORD
 # letters or more are capitalised, and it has _HEADLINE_MIN_WORDS such words.
 _LONG_WORD = 4
 # Marks that end a sentence of running text; headlines seldom end in one.
 _FULL_STOPS = frozenset(".!?\"'\u201d\u2019)")
-_HEADLINE_MIN_WORDS = 3
+_HEADLINE_MIN_WORDS = 4
 _HEADLINE_SHARE = 0.75
 _OPENERS = frozenset(" \t\r\"'(\u2018\u201c\u00ab\u2014-")
 _QUOTE_OPENERS = frozenset('"\u201c\u2018\u00ab')
@@ -377,8 +382,10 @@ class _Finder:
                 marked.update(line)
                 return
             capitals = sum(1 for word in long_words if word.capitalised)
-            ending = self.text[self.tokens[line[-1]].end : self.tokens[line[-1]].end + 1]
-            if capitals >= _HEADLINE_SHARE * len(long_words) and ending not in _FULL_STOPS:
+            last = self.tokens[line[-1]]
+            ending = last.text[-1] + self.text[last.end : last.end + 1]
+            stopped = any(mark in _FULL_STOPS for mark in ending)
+            if capitals >= _HEADLINE_SHARE * len(long_words) and not stopped:
                 marked.update(line)
 
         for index, token in enumerate(self.tokens):
@@ -464,6 +471,10 @@ class _Finder:
             self._emit(index, match.last, match.entry.kind, match.entry.key)
             return match.last + 1
         if token.capitalised:
+            if token.norm == "the" or (
+                token.norm in self.rules.function_words and self._sentence_initial(index)
+            ):
+                return index + 1  # "The", "However": no name starts here
             return self._name(index)
         return index + 1
 
@@ -488,11 +499,11 @@ class _Finder:
                 continue
             last = self.tokens[position]
             for entry in entries:
+                if entry.caps_only and not (first.all_caps or "." in first.text):
+                    continue
                 if entry.kind is EntityKind.TITLE:
                     best = _Match(entry, position)
                     break
-                if entry.caps_only and not (first.all_caps or "." in first.text):
-                    continue
                 if not first.capitalised or not (last.capitalised or not last.is_word):
                     continue
                 best = _Match(entry, position)
@@ -518,6 +529,9 @@ class _Finder:
                 return None
             if not token.capitalised and not self._lower_title_counts(match):
                 return None
+            previous = self._at(index - 1)
+            if match.entry.caps_only and previous is not None and previous.text.isdigit():
+                return None  # "8 PM" is a time
             following = self._at(match.last + 1)
             if (
                 token.capitalised
@@ -582,7 +596,7 @@ class _Finder:
         position = index + 1
         while position < len(self.tokens):
             token = self.tokens[position]
-            if self._name_word(position) and self._lookup(position) is None:
+            if self._name_word(position) and self._continues_name(position):
                 last = position
                 position += 1
                 continue
@@ -612,6 +626,16 @@ class _Finder:
                 continue
             break
         return last
+
+    def _continues_name(self, position: int) -> bool:
+        """Whether a capitalised word inside a name run belongs to the name.
+
+        Words of the lists end the run ("Ruiz of Peru"), except titles, which inside a
+        name are surnames or parts of a body's name ("Martin Luther King", "Center of
+        Media Justice").
+        """
+        match = self._lookup(position)
+        return match is None or (match.entry.kind is EntityKind.TITLE and match.last == position)
 
     def _name_start(self, index: int, last: int) -> tuple[int, bool]:
         """Skip opening words that name nothing ("The", "However", "Mr."); say if courtesy."""
@@ -648,10 +672,21 @@ class _Finder:
             only = names[0]
             if only.norm not in self.mid_capitals and not self._person_verb(last + 1):
                 return None  # a capitalised word opening a sentence, seen nowhere else
+        if len(names) == 1 and (
+            names[0].norm in self.rules.function_words or names[0].norm in _PRONOUNS
+        ):
+            return None  # "I", "In" capitalised inside a sentence name nothing
         if len(names) == 1 and names[0].all_caps:
             if names[0].text.replace(".", "") in self.rules.caps_labels:
                 return None
+            following = self._at(last + 1)
+            if "-" in names[0].text or (
+                following is not None and following.text == "-" and following.start == names[0].end
+            ):
+                return None  # "EB-5", "D-N.Y.": a code, not an organisation
             return EntityKind.ORGANISATION if len(names[0].text) <= 5 else EntityKind.OTHER
+        if names[-1].norm in self.rules.place_heads:
+            return EntityKind.PLACE
         if any(name.norm in self.rules.org_heads for name in names):
             return EntityKind.ORGANISATION
         if courtesy or self._after_title(first) or len(names) > 1:
@@ -664,7 +699,7 @@ class _Finder:
         """Extend an organisation over "of ..." that follows it: "Bank of Mexico"."""
         position = last + 1
         connector = self._at(position)
-        if connector is None or connector.norm not in {"of", "for", "de"}:
+        if connector is None or connector.norm not in {"of", "for", "de", "on"}:
             return last
         end = last
         position += 1
