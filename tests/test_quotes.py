@@ -50,6 +50,16 @@ EXTRACTION = [
         id="nested-single",
     ),
     pytest.param(
+        'Ana Ruiz said: "They told us \u201cstay home\u201d all week and we did."',
+        [("They told us \u201cstay home\u201d all week and we did.", "Ana Ruiz")],
+        id="curly-inside-straight",
+    ),
+    pytest.param(
+        '\u201cThey told us "stay home" all week,\u201d Ana Ruiz said.',
+        [('They told us "stay home" all week,', "Ana Ruiz")],
+        id="straight-inside-curly",
+    ),
+    pytest.param(
         "Glenmoor's mayor can't recall the '90s or the players' union.",
         [],
         id="apostrophes-are-not-marks",

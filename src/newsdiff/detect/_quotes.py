@@ -218,23 +218,44 @@ def _closes_single(line: str, index: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _double_role(line: str, index: int, inside: bool, opener: str) -> str:
-    """Say whether a double mark opens or closes a quotation: "open", "close" or "skip"."""
+def _double_role(line: str, index: int, opener: str, nested: int) -> str:
+    """Say what a double mark does: "open", "close", "nest", "unnest" or "skip".
+
+    ``opener`` is the mark that opened the current quotation ("" outside one) and
+    ``nested`` how many quotations of the other style (straight inside curly, or curly
+    inside straight) are open within it.
+    """
     char = line[index]
+    inside = bool(opener)
     after = line[index + 1] if index + 1 < len(line) else " "
     before = line[index - 1] if index else " "
+    if before == "\u0000":
+        before = line[index - 2] if index > 1 else " "
+    straight_outer = opener == _STRAIGHT_DOUBLE
     if char in _DOUBLE_OPENERS:
         if inside and opener == "\u201e" and char == "\u201c":
             return "close"  # German style: „…“
         if inside and not before.isspace() and not after.isalnum():
+            if straight_outer and nested:
+                return "unnest"
             return "close"  # an opening mark typed where the closing one belongs
+        if straight_outer:
+            return "nest"  # “…” inside "…"
         return "open"
     if char in _DOUBLE_CLOSERS:
+        if straight_outer and nested:
+            return "unnest"
         return "close" if inside else "skip"
+    if inside and not straight_outer:
+        # A straight mark inside a curly quotation: a nested quotation if it opens or
+        # closes one, else a closing mark typed in the wrong style.
+        if nested and not before.isspace():
+            return "unnest"
+        if after.isalnum() and (before.isspace() or before in "([\u2014-"):
+            return "nest"
+        return "close"
     if inside:
         return "close"
-    if before == "\u0000":
-        before = line[index - 2] if index > 1 else " "
     if after.isspace() and not before.isspace():
         return "skip"  # a stray closing mark
     return "open"
@@ -251,11 +272,16 @@ def _scan_line(line: str, base: int, continued: bool) -> tuple[list[_Piece], boo
     opener = ""
     single_at = -1
     first_continues = continued
+    nested = 0
     for index, char in enumerate(line):
         if char in _DOUBLE_MARKS:
-            role = _double_role(line, index, open_at >= 0, opener)
-            if role == "open":
-                open_at, opener, single_at = index, char, -1
+            role = _double_role(line, index, opener if open_at >= 0 else "", nested)
+            if role == "nest":
+                nested += 1
+            elif role == "unnest":
+                nested -= 1
+            elif role == "open":
+                open_at, opener, single_at, nested = index, char, -1, 0
             elif role == "close" and open_at >= 0:
                 start = open_at - 1 if open_at and line[open_at - 1] == "\u0000" else open_at
                 mark = index - 1 if line[index - 1] == "\u0000" else index
