@@ -247,18 +247,21 @@ def _double_role(line: str, index: int, opener: str, nested: int) -> str:
             return "unnest"
         return "close" if inside else "skip"
     if inside and not straight_outer:
-        # A straight mark inside a curly quotation: a nested quotation if it opens or
-        # closes one, else a closing mark typed in the wrong style.
-        if nested and not before.isspace():
-            return "unnest"
-        if after.isalnum() and (before.isspace() or before in "([\u2014-"):
-            return "nest"
-        return "close"
+        return _straight_in_curly(before, after, nested)
     if inside:
         return "close"
     if after.isspace() and not before.isspace():
         return "skip"  # a stray closing mark
     return "open"
+
+
+def _straight_in_curly(before: str, after: str, nested: int) -> str:
+    """Read a straight mark inside a curly quotation: nested quotation, or a closing mark."""
+    if nested and not before.isspace():
+        return "unnest"
+    if after.isalnum() and (before.isspace() or before in "([\u2014-"):
+        return "nest"
+    return "close"  # a closing mark typed in the wrong style
 
 
 def _scan_line(line: str, base: int, continued: bool) -> tuple[list[_Piece], bool]:
