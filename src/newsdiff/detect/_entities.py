@@ -251,6 +251,7 @@ class _Rules:
     courtesy: frozenset[str]
     org_heads: frozenset[str]
     place_heads: frozenset[str]
+    descriptors: frozenset[str]
     connectors: frozenset[str]
     function_words: frozenset[str]
     caps_labels: frozenset[str]
@@ -313,6 +314,7 @@ def _rules() -> _Rules:
         courtesy=frozenset(rules["courtesy"]),
         org_heads=frozenset(rules["org_heads"]),
         place_heads=frozenset(rules["place_heads"]),
+        descriptors=frozenset(rules["descriptors"]),
         connectors=frozenset(rules["connectors"]),
         function_words=frozenset(rules["function_words"]),
         caps_labels=frozenset(rules["caps_labels"]),
@@ -471,10 +473,12 @@ class _Finder:
             self._emit(index, match.last, match.entry.kind, match.entry.key)
             return match.last + 1
         if token.capitalised:
-            if token.norm == "the" or (
-                token.norm in self.rules.function_words and self._sentence_initial(index)
+            if (
+                token.norm == "the"
+                or token.norm in self.rules.descriptors
+                or (token.norm in self.rules.function_words and self._sentence_initial(index))
             ):
-                return index + 1  # "The", "However": no name starts here
+                return index + 1  # "The", "However", "Islamic": no name starts here
             return self._name(index)
         return index + 1
 
@@ -634,6 +638,8 @@ class _Finder:
         name are surnames or parts of a body's name ("Martin Luther King", "Center of
         Media Justice").
         """
+        if self.tokens[position].norm in self.rules.descriptors:
+            return False
         match = self._lookup(position)
         return match is None or (match.entry.kind is EntityKind.TITLE and match.last == position)
 
