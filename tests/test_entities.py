@@ -133,7 +133,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ),
         ("He said I was right, and In time they agreed.", []),
         ("He was elected president in May.", [("president", TITLE, "president")]),
-        ("Muslim leaders met Radical Islamic Groups.", [("Groups", ORG, "groups")]),
+        ("Muslim leaders met the Islamic Council.", [("Council", ORG, "council")]),
         # Headlines: every word has a capital, so only the word lists count there.
         (
             "Peruvian Farmers Demand Answers From Ruiz Government\nPeruvian farmers met.",
