@@ -345,6 +345,20 @@ def test_quotation_split_by_its_cue_and_joined_again_is_not_a_change() -> None:
     assert list(QuoteDetector().detect(ctx)) == []
 
 
+def test_a_repeated_quotation_pairs_with_each_occurrence() -> None:
+    said = '"We will rebuild the pier," Ana Ruiz said.'
+    other = "Rain fell on the harbour all night."
+    ctx = context(f"{said} {other} {said}", f"{other} {said} {said}")
+    assert [e.status for e in ctx.quotes] == [QuoteStatus.VERBATIM, QuoteStatus.VERBATIM]
+    assert list(QuoteDetector().detect(ctx)) == []
+
+
+def test_a_repeated_phrase_is_not_joined_into_a_quotation() -> None:
+    before = '"Tell that to the janitor," he said. "Tell that to the nurse," she said.'
+    after = '"Tell that to the janitor," he said. "Tell that to the nurses," she said.'
+    assert changes(before, after) == [(ChangeKind.ALTERED_QUOTE, Severity.LOW)]
+
+
 def test_shortened_quote_is_noted() -> None:
     ctx = context(
         SAID.format("we must rebuild the pier before the winter storms arrive"),

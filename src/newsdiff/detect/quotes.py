@@ -150,25 +150,44 @@ def _edits(
     return edits, trimmed
 
 
-def _match(rewrite: _Quote, originals: Sequence[_Quote]) -> _Match | None:
-    """Find the original quotations a rewrite quotation comes from, if any."""
-    drawn: list[int] = []
-    best, best_common = -1, 0
+def _match(
+    rewrite: _Quote, originals: Sequence[_Quote], used: frozenset[int] = frozenset()
+) -> _Match | None:
+    """Find the original quotations a rewrite quotation comes from, if any.
+
+    The best-matching original comes first; others join it only when they add words of
+    the rewrite quotation that it lacks (a quotation split by its cue and joined again),
+    never when they merely repeat it. Of equally good originals, one not ``used`` yet
+    is taken, so a quotation the story repeats pairs with each of its occurrences.
+    """
+    candidates: list[tuple[int, int]] = []
     for index, original in enumerate(originals):
         common = _common(original.words, rewrite.words)
         if common < 2 and common < min(len(original.words), len(rewrite.words)):
             continue
         if common >= _SUPPORT * min(len(original.words), len(rewrite.words)):
-            drawn.append(index)
-            if common > best_common:
-                best, best_common = index, common
-    if not drawn:
+            candidates.append((common, index))
+    if not candidates:
         return None
-    material = tuple(word for index in drawn for word in originals[index].words)
-    if _common(material, rewrite.words) < _SUPPORT * len(rewrite.words):
+    candidates.sort(key=lambda item: (-item[0], item[1] in used, item[1]))
+    best = candidates[0][1]
+    drawn = [best]
+    covered = candidates[0][0]
+    for _, index in candidates[1:]:
+        trial = sorted((*drawn, index))
+        gained = _common(_material(originals, trial), rewrite.words)
+        if gained >= covered + 2:
+            drawn, covered = trial, gained
+    drawn.sort()
+    material = _material(originals, drawn)
+    if covered < _SUPPORT * len(rewrite.words):
         return None
     edits, trimmed = _edits(material, rewrite.words)
     return _Match(originals=tuple(drawn), primary=best, edits=edits, trimmed=trimmed)
+
+
+def _material(originals: Sequence[_Quote], indices: Sequence[int]) -> tuple[str, ...]:
+    return tuple(word for index in indices for word in originals[index].words)
 
 
 def _unquoted_sentences(
@@ -244,7 +263,7 @@ def build_quote_ledger(original: Document, rewrite: Document) -> tuple[QuoteLedg
     entries: list[QuoteLedgerEntry] = []
     original_sentences: list[tuple[Span, tuple[str, ...]]] | None = None
     for quote in after:
-        match = _match(quote, before)
+        match = _match(quote, before, frozenset(used))
         if match is None:
             if original_sentences is None:
                 original_sentences = _unquoted_sentences(original, before)
