@@ -213,6 +213,13 @@ def test_compare_reports_a_swapped_nationality() -> None:
             [],
         ),
         ("The Okafor government fell.", "Okafor's government fell, as did the Ruiz plan.", []),
+        # A nationality before a title is anchored by the title, even when the
+        # country is named elsewhere in the group.
+        (
+            "Peru's envoy met Chilean President Tomas Ruiz.",
+            "Peru's envoy met Peruvian President Tomas Ruiz.",
+            [("Chilean", "Peruvian")],
+        ),
         # A generic title against a specific one is not a contradiction.
         (
             "The ousted leader Tomas Ruiz fled.",

@@ -765,14 +765,19 @@ class _Finder:
         return first == last + 1 or (first == last + 2 and self.tokens[last + 1].text == ",")
 
     def _head_after(self, last: int) -> str | None:
-        """The noun right after a place or nationality: "officials" in "U.S. officials"."""
+        """The noun right after a place or nationality: "officials" in "U.S. officials".
+
+        A title counts as that noun too: "president" in "Russian President".
+        """
         token = self._at(last + 1)
         if token is None or not token.is_word or token.start > self.tokens[last].end + 1:
             return None
         if token.norm in self.rules.function_words - _HEAD_NOUNS:
             return None
         if token.capitalised and token.norm not in self.rules.org_heads:
-            return None
+            title = self._lookup(last + 1)
+            if title is None or title.entry.kind is not EntityKind.TITLE:
+                return None  # a name follows, not a noun ("Russian President" has one)
         word = token.norm
         return (
             word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
