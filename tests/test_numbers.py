@@ -92,6 +92,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ),
         ("He was 30 on 31 June 2020.", [("30", N, "30"), ("31 June 2020", D, "2020-06-31")]),
         ("They met at 25:00.", [("25", N, "25"), ("00", N, "0")]),
+        ("Why am I 50 points ahead?", [("50", N, "50")]),
         # Near misses: names, list markers, pronouns, fractions, modal verbs.
         ("Ministers flew on a Boeing 737 to the summit.", []),
         ("The COVID-19 rules ended.", []),

@@ -296,7 +296,7 @@ _MARKER_INDENT = 12
 # Hyphenated prefixes that place a year or number in time rather than name a thing.
 _TIME_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "circa"})
 _NAME_PART_EXEMPT = frozenset(
-    {"no", "number", "nos", "about", "some", "nearly", "over", "under", "almost", "by"}
+    {"no", "number", "nos", "about", "some", "nearly", "over", "under", "almost", "by", "i"}
 )
 
 
