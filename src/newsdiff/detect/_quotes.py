@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from newsdiff.models import AlignmentGroup
 
 __all__ = [
+    "GroupIndex",
     "extract_quotations",
     "group_at",
     "is_partial_quote",
@@ -175,8 +176,42 @@ def _last_sentence_end(text: str) -> int:
     return found
 
 
+@attrs.frozen
+class GroupIndex:
+    """Find, by bisection, the alignment group whose sentence holds an offset of one side."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    groups: tuple[int, ...]
+
+    @classmethod
+    def of(cls, alignment: Sequence[AlignmentGroup], *, rewrite: bool) -> GroupIndex:
+        """Index the sentences of the rewrite (``rewrite=True``) or of the original."""
+        spans = sorted(
+            (span.start, span.end, index)
+            for index, group in enumerate(alignment)
+            for span in (group.rewrite if rewrite else group.original)
+        )
+        return cls(
+            tuple(span[0] for span in spans),
+            tuple(span[1] for span in spans),
+            tuple(span[2] for span in spans),
+        )
+
+    def at(self, offset: int) -> int | None:
+        """Return the group of the sentence holding ``offset`` (or ending at it), if any."""
+        position = bisect.bisect_right(self.starts, offset) - 1
+        if position < 0:
+            return None
+        if offset < self.ends[position] or offset == self.ends[position]:
+            return self.groups[position]
+        return None
+
+
 def group_at(alignment: Sequence[AlignmentGroup], offset: int, *, rewrite: bool) -> int | None:
     """Return the index of the alignment group whose sentence holds ``offset``.
+
+    For many look-ups on one comparison, build a :class:`GroupIndex` once instead.
 
     Args:
         alignment: The groups of a comparison.
@@ -186,14 +221,7 @@ def group_at(alignment: Sequence[AlignmentGroup], offset: int, *, rewrite: bool)
     Returns:
         The group index, or ``None`` when no sentence of that side covers the offset.
     """
-    nearest: int | None = None
-    for index, group in enumerate(alignment):
-        for span in group.rewrite if rewrite else group.original:
-            if span.start <= offset < span.end:
-                return index
-            if span.end == offset and nearest is None:
-                nearest = index
-    return nearest
+    return GroupIndex.of(alignment, rewrite=rewrite).at(offset)
 
 
 def _is_letter_or_digit(char: str) -> bool:

@@ -12,6 +12,7 @@ attitude rather than a claim and are left out.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import attrs
@@ -43,23 +44,46 @@ _FILLER = frozenset(
 _SKIPPED = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC, Relation.ADDED, Relation.REMOVED})
 
 
-def _attributions(
-    text: str, spans: Sequence[Span], quoted: Sequence[Span]
-) -> tuple[Attribution, ...]:
+@attrs.frozen
+class _Quoted:
+    """The quoted stretches of one text, sorted, to pick those inside one sentence fast."""
+
+    spans: tuple[Span, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Quoted:
+        spans = tuple(
+            sorted(
+                (q.content for q in extract_quotations(text) if not is_scare_quote(q)),
+                key=lambda span: (span.end, span.start),
+            )
+        )
+        return cls(spans, tuple(span.end for span in spans))
+
+    def overlapping(self, span: Span) -> tuple[Span, ...]:
+        first = bisect.bisect_right(self.ends, span.start)
+        found: list[Span] = []
+        for quoted in self.spans[first:]:
+            if quoted.start >= span.end:
+                break  # quotations never overlap, so the rest lie further on
+            found.append(quoted)
+        return tuple(found)
+
+
+def _attributions(text: str, spans: Sequence[Span], quoted: _Quoted) -> tuple[Attribution, ...]:
     return tuple(
         attribution
         for span in spans
-        for attribution in find_attributions(text, span.start, span.end, outside=quoted)
+        for attribution in find_attributions(
+            text, span.start, span.end, outside=quoted.overlapping(span)
+        )
     )
 
 
 def _sourced(attributions: Sequence[Attribution]) -> list[Attribution]:
     """Keep the attributions that give a claim a source: a claim cue with its subject."""
     return [a for a in attributions if a.source is not None and is_claim_cue(a)]
-
-
-def _quoted(text: str) -> tuple[Span, ...]:
-    return tuple(q.content for q in extract_quotations(text) if not is_scare_quote(q))
 
 
 def _keeps(original: Attribution, rewrite: Sequence[Attribution]) -> bool:
@@ -119,8 +143,8 @@ class AttributionDetector:
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield at most one attribution change per aligned group."""
-        original_quoted = _quoted(context.original.text)
-        rewrite_quoted = _quoted(context.rewrite.text)
+        original_quoted = _Quoted.of(context.original.text)
+        rewrite_quoted = _Quoted.of(context.rewrite.text)
         ledger = context.quotes or build_quote_ledger(context.original, context.rewrite)
         speaker_changed = {
             entry.rewrite.span.start

@@ -19,7 +19,7 @@ import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
 from newsdiff.detect._attribution import same_source
-from newsdiff.detect._quotes import extract_quotations, group_at, is_scare_quote, quote_words
+from newsdiff.detect._quotes import GroupIndex, extract_quotations, is_scare_quote, quote_words
 from newsdiff.models import (
     Change,
     ChangeKind,
@@ -408,10 +408,6 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _group(context: Context, quotation: Quotation, *, rewrite: bool) -> int | None:
-    return group_at(context.alignment, quotation.content.start, rewrite=rewrite)
-
-
 @attrs.frozen(kw_only=True)
 class QuoteDetector:
     """Find altered, fabricated and removed quotations, and quotations with a new speaker.
@@ -432,23 +428,28 @@ class QuoteDetector:
         for entry in ledger:
             if entry.note == JOINED_NOTE and entry.original and entry.rewrite:
                 joined.setdefault(entry.rewrite.span.start, []).append(entry.original)
+        in_rewrite = GroupIndex.of(context.alignment, rewrite=True)
+        in_original = GroupIndex.of(context.alignment, rewrite=False)
         for entry in ledger:
             if entry.note == JOINED_NOTE:
                 continue
             if entry.status is QuoteStatus.FABRICATED and entry.rewrite is not None:
-                yield self._fabricated(context, entry, entry.rewrite)
+                group = in_rewrite.at(entry.rewrite.content.start)
+                yield self._fabricated(context, entry, entry.rewrite, group)
             elif entry.status is QuoteStatus.REMOVED and entry.original is not None:
-                yield self._removed(context, entry, entry.original)
+                group = in_original.at(entry.original.content.start)
+                yield self._removed(entry, entry.original, group)
             elif entry.original is not None and entry.rewrite is not None:
+                group = in_rewrite.at(entry.rewrite.content.start)
                 originals = (entry.original, *joined.get(entry.rewrite.span.start, ()))
-                altered = self._altered(context, originals, entry.rewrite)
+                altered = self._altered(originals, entry.rewrite, group)
                 if altered is not None:
                     yield altered
                 if entry.status is QuoteStatus.SPEAKER_CHANGED:
-                    yield self._speaker(context, entry.original, entry.rewrite)
+                    yield self._speaker(entry.original, entry.rewrite, group)
 
     def _altered(
-        self, context: Context, originals: Sequence[Quotation], rewrite: Quotation
+        self, originals: Sequence[Quotation], rewrite: Quotation, group: int | None
     ) -> Change | None:
         ordered = sorted(originals, key=lambda quotation: quotation.span.start)
         material = tuple(word for q in ordered for word in quote_words(q.content.text))
@@ -464,11 +465,13 @@ class QuoteDetector:
             explanation=f"The quotation was altered ({what}): {_describe(edits)}.",
             original=tuple(q.span for q in ordered),
             rewrite=(rewrite.span,),
-            group=_group(context, rewrite, rewrite=True),
+            group=group,
             detector=self.name,
         )
 
-    def _fabricated(self, context: Context, entry: QuoteLedgerEntry, rewrite: Quotation) -> Change:
+    def _fabricated(
+        self, context: Context, entry: QuoteLedgerEntry, rewrite: Quotation, group: int | None
+    ) -> Change:
         quoted = _short(rewrite.content.text)
         if entry.note == INDIRECT_SPEECH_NOTE:
             explanation = (
@@ -485,7 +488,7 @@ class QuoteDetector:
             explanation=explanation,
             original=original,
             rewrite=(rewrite.span,),
-            group=_group(context, rewrite, rewrite=True),
+            group=group,
             detector=self.name,
         )
 
@@ -495,7 +498,7 @@ class QuoteDetector:
         found = _said_outside_quotes(quote_words(rewrite.content.text), sentences)
         return () if found is None else (found,)
 
-    def _removed(self, context: Context, entry: QuoteLedgerEntry, original: Quotation) -> Change:
+    def _removed(self, entry: QuoteLedgerEntry, original: Quotation, group: int | None) -> Change:
         quoted = _short(original.content.text)
         if entry.note == PARAPHRASE_NOTE:
             explanation = (
@@ -511,11 +514,11 @@ class QuoteDetector:
             severity=severity,
             explanation=explanation,
             original=(original.span,),
-            group=_group(context, original, rewrite=False),
+            group=group,
             detector=self.name,
         )
 
-    def _speaker(self, context: Context, original: Quotation, rewrite: Quotation) -> Change:
+    def _speaker(self, original: Quotation, rewrite: Quotation, group: int | None) -> Change:
         spans_before = (original.speaker_span,) if original.speaker_span else (original.span,)
         spans_after = (rewrite.speaker_span,) if rewrite.speaker_span else (rewrite.span,)
         return Change(
@@ -527,6 +530,6 @@ class QuoteDetector:
             ),
             original=spans_before,
             rewrite=spans_after,
-            group=_group(context, rewrite, rewrite=True),
+            group=group,
             detector=self.name,
         )
