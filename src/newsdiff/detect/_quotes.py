@@ -3,19 +3,22 @@
 The scanner walks the text once, line by line (a line is a paragraph for quoting
 purposes), with a small state machine over quotation marks:
 
-- curly double and single marks, low and angle marks, and straight ones (" and ')
-  whose role is read from the characters around them;
-- single quotes nested inside a double quotation are part of its content, and single
-  quotes at the top level count as quotations only when they open and close a phrase,
-  so apostrophes ("can't", "Mexico's", "the '90s") are never taken for marks;
+- curly double and single marks, low and angle marks, straight ones (" and ') whose role
+  is read from the characters around them, and doubled apostrophes ('') as one mark;
+- a quotation in the other style inside a double quotation (“…” inside "…", or the
+  reverse) and single quotes inside one are part of its content; single quotes at the
+  top level count as quotations only when they open and close a phrase, so apostrophes
+  ("can't", "Mexico's", "the '90s") are never taken for marks;
 - a paragraph that ends inside a quotation and is followed by a paragraph that re-opens
-  one (the multi-paragraph convention) yields one piece per paragraph, the later pieces
-  inheriting the speaker of the first; an unclosed quotation that is not continued is
-  dropped rather than guessed.
+  one (the multi-paragraph convention) yields one piece per paragraph, all pieces
+  sharing the speaker named next to any of them; an unclosed quotation that is not
+  continued is dropped rather than guessed.
 
 Speakers come from attribution cues next to the quotation ("X said", "said X",
 "X added, “…”", "according to X"); pronouns are resolved to the last named person
-before the quotation. Everything runs in time linear in the text.
+before the quotation. :func:`is_scare_quote` flags quoted terms and titles, and
+:func:`is_partial_quote` quotations woven into the writer's sentence. Everything runs in
+time linear in the text.
 """
 
 from __future__ import annotations
@@ -57,7 +60,6 @@ _SINGLE_CLOSERS = "\u2019"
 _STRAIGHT_DOUBLE = '"'
 _STRAIGHT_SINGLE = "'"
 _DOUBLE_MARKS = _DOUBLE_OPENERS + _DOUBLE_CLOSERS + _STRAIGHT_DOUBLE
-_ALL_OPENERS = _DOUBLE_OPENERS + _SINGLE_OPENERS + _STRAIGHT_DOUBLE + _STRAIGHT_SINGLE
 # Elisions that start with an apostrophe: "'em", "'til", "rock 'n' roll".
 _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"))
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
@@ -222,10 +224,6 @@ def group_at(alignment: Sequence[AlignmentGroup], offset: int, *, rewrite: bool)
         The group index, or ``None`` when no sentence of that side covers the offset.
     """
     return GroupIndex.of(alignment, rewrite=rewrite).at(offset)
-
-
-def _is_letter_or_digit(char: str) -> bool:
-    return char.isalnum()
 
 
 def _opens_single(line: str, index: int) -> bool:
