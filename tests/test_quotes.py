@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsdiff
+from newsdiff.detect._attribution import find_attributions
 from newsdiff.detect import Context
 from newsdiff.detect._quotes import (
     extract_quotations,
@@ -419,3 +422,56 @@ def test_compare_reports_quote_changes_end_to_end() -> None:
 def test_compare_finds_nothing_without_a_change(rewrite: str) -> None:
     report = newsdiff.compare(ARTICLE, rewrite, detectors=[QuoteDetector()])
     assert report.changes == ()
+
+
+# --- properties -------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "Ana",
+        "Ruiz",
+        "said",
+        "she",
+        "we",
+        "will",
+        "rebuild",
+        "the",
+        "pier",
+        "according to",
+        "reportedly",
+        ",",
+        ".",
+        ":",
+        '"',
+        "'",
+        "''",
+        "\u201c",
+        "\u201d",
+        "\u2018",
+        "\u2019",
+        "\n",
+        "\n\n",
+        "Mr.",
+        "\u2014",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_extraction_spans_always_index_the_text(text: str) -> None:
+    for quotation in extract_quotations(text):
+        assert quotation.span.text == text[quotation.span.start : quotation.span.end]
+        assert quotation.span.start <= quotation.content.start <= quotation.content.end
+        assert quotation.content.end <= quotation.span.end
+        for span in (quotation.cue, quotation.speaker_span):
+            assert span is None or span.text == text[span.start : span.end]
+    for attribution in find_attributions(text):
+        assert attribution.cue.text == text[attribution.cue.start : attribution.cue.end]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=60).map(" ".join))
+def test_a_text_against_itself_has_only_verbatim_quotes(text: str) -> None:
+    ledger = build_quote_ledger(document(text), document(text))
+    assert all(entry.status is QuoteStatus.VERBATIM for entry in ledger)
