@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
-from newsdiff.detect._attribution import find_attributions
 from newsdiff.detect import Context
+from newsdiff.detect._attribution import find_attributions
 from newsdiff.detect._quotes import (
     extract_quotations,
     group_at,
