@@ -103,6 +103,8 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("No one objected.", []),
         ("At first the plan worked.", []),
         ("Two-thirds of voters agreed.", []),
+        ("A third of voters agreed.", []),
+        ("She came a third time.", [("third", ORD, "3")]),
         ("Officials may 5 times a day", [("5", N, "5")]),
         ("Officials may meet.", []),
         ("The 5G network grew.", []),

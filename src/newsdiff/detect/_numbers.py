@@ -799,6 +799,8 @@ class _Parser:
         if ordinal:
             if amount == 1 and last == index and self._is(index - 1, "at"):
                 return None  # "at first" means "initially"
+            if amount > 2 and self._is(index - 1, "a") and self._is(last + 1, "of"):
+                return None  # "a third of", "a fifth of": a fraction, not a rank
             return self._emit(index, last, QuantityKind.ORDINAL, _canonical(amount), amount=amount)
         if last == index and token.lower == "one" and self._lone_one_is_pronoun(index):
             return None
