@@ -134,6 +134,10 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("He said I was right, and In time they agreed.", []),
         ("He was elected president in May.", [("president", TITLE, "president")]),
         ("Muslim leaders met the Islamic Council.", [("Council", ORG, "council")]),
+        (
+            "Votes for Ana Ruiz\nOkafor said more.",
+            [("Ana Ruiz", PER, "ana ruiz"), ("Okafor", PER, "okafor")],
+        ),
         # Headlines: every word has a capital, so only the word lists count there.
         (
             "Peruvian Farmers Demand Answers From Ruiz Government\nPeruvian farmers met.",

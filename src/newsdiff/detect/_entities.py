@@ -600,6 +600,8 @@ class _Finder:
         position = index + 1
         while position < len(self.tokens):
             token = self.tokens[position]
+            if "\n" in self.text[self.tokens[position - 1].end : token.start]:
+                break  # a name never runs across a line break
             if self._name_word(position) and self._continues_name(position):
                 last = position
                 position += 1
