@@ -96,6 +96,26 @@ FINDINGS = [
         id="belief-inside-reported-speech",
     ),
     pytest.param(
+        "The pier, said the harbour master, was late.",
+        [("said", "the harbour master", False)],
+        id="inverted-parenthetical",
+    ),
+    pytest.param(
+        "Since Monday, said the plan was late.",
+        [("said", None, False)],
+        id="near-inverted-clause-is-no-speaker",
+    ),
+    pytest.param(
+        "The pier opened, said Ana Ruiz, who added that it was late.",
+        [("said", "Ana Ruiz", False), ("added", "Ana Ruiz", False)],
+        id="relative-who",
+    ),
+    pytest.param(
+        "Ana Ruiz is saying the pier was late.",
+        [("saying", "Ana Ruiz", False)],
+        id="progressive",
+    ),
+    pytest.param(
         "That is what Ana Ruiz said on Monday.",
         [("said", "Ana Ruiz", False)],
         id="cleft",

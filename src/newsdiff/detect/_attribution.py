@@ -77,8 +77,7 @@ _CLAUSE_STOPS = frozenset(
         "where though although unless until whether nor yet"
     )
 )
-# Verb forms too often nouns or adjectives to end a subject phrase ("the state", "plans").
-_HOMOGRAPH_SAFE: frozenset[str] = frozenset()
+_RELATIVE_SUBJECTS = frozenset(_words("who which"))
 # Nouns after "according to" that name a norm rather than a source.
 _GO_ON = frozenset(_words("on continue continues continued continuing"))
 _NORMS = frozenset(_words("plan plans schedule script tradition custom protocol form law rules"))
@@ -228,7 +227,8 @@ def _lexicons() -> _Lexicons:
     )
     return _Lexicons(
         speech=frozenset(verbs["speech"]),
-        single_verbs=frozenset(form for form in every if " " not in form) - _HOMOGRAPH_SAFE,
+        single_verbs=frozenset(form for form in every if " " not in form)
+        - frozenset(verbs.get("homographs")),
         claim_phrases=frozenset(
             tuple(_TOKEN.findall(phrase.lower())) for phrase in (*claims, *verbs.get("channels"))
         ),
@@ -286,8 +286,15 @@ def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
     """Find the subject before a verb at ``cue``: token indices ``[first, last]``."""
     verbs = _lexicons().single_verbs
     position = cue - 1
-    while position >= 0 and _skippable(tokens[position]):
-        position -= 1
+    progressive = tokens[cue].lower.endswith("ing")
+    while position >= 0 and (
+        _skippable(tokens[position]) or (progressive and tokens[position].lower in _BE)
+    ):
+        position -= 1  # "has long said", "is saying"
+    if position >= 0 and tokens[position].lower in _RELATIVE_SUBJECTS:
+        position -= 1  # "the minister, who said": the subject is what "who" stands for
+        if position >= 0 and tokens[position].text == ",":
+            position -= 1
     last = position
     while position >= 0 and last - position < _MAX_SOURCE_TOKENS:
         token = tokens[position]
@@ -324,6 +331,17 @@ def _right_source(tokens: Sequence[_Token], after: int) -> tuple[int, int] | Non
     return after, position - 1
 
 
+def _closed_phrase(tokens: Sequence[_Token], first: int, last: int) -> bool:
+    """Tell whether a phrase after an inverted cue names its speaker.
+
+    A speaker holds no verb and ends at punctuation ('," said the minister.'); a clause
+    does not ('said the plan was late').
+    """
+    if any(token.lower in _BE for token in tokens[first : last + 1]):
+        return False
+    return last + 1 >= len(tokens) or not tokens[last + 1].is_word
+
+
 def _is_vague(tokens: Sequence[_Token], first: int, last: int, lexicons: _Lexicons) -> bool:
     words = tokens[first : last + 1]
     if not any(token.lower in lexicons.vague_heads for token in words):
@@ -356,6 +374,8 @@ def _skippable(token: _Token) -> bool:
 
 
 def _passive(tokens: Sequence[_Token], index: int) -> bool:
+    if tokens[index].lower.endswith("ing"):
+        return False  # "is saying" is progressive
     position = index - 1
     while position >= 0 and _skippable(tokens[position]):
         position -= 1
@@ -414,8 +434,10 @@ def _verb_attribution(
     if left is None:
         right = _right_source(tokens, index + length)
         previous = tokens[index - 1].text if index else ""
-        inverted = previous in _BOUNDARY_PUNCT or previous == ""
-        if right is not None and inverted:
+        inverted = (previous in _BOUNDARY_PUNCT or previous == "") and not token.lower.endswith(
+            "ing"
+        )
+        if right is not None and inverted and _closed_phrase(tokens, *right):
             return Attribution(
                 cue=cue,
                 source=_span(text, tokens, *right),
