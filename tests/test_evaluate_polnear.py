@@ -116,6 +116,6 @@ def test_dev_split_scores(capsys: pytest.CaptureFixture[str]) -> None:
     output = capsys.readouterr().out
     # Floors a little under the measured figures, so a regression fails loudly.
     assert _score(output, "attribution cue")[2] >= 0.74
-    assert _score(output, "source")[2] >= 0.67
+    assert _score(output, "source")[2] >= 0.69
     assert _score(output, "direct-quote content")[2] >= 0.84
     assert _score(output, "any quotation (+ partial)")[2] >= 0.72

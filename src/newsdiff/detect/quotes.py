@@ -32,6 +32,7 @@ from newsdiff.models import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
+    from collections.abc import Set as AbstractSet
 
     from newsdiff.detect import Context
     from newsdiff.models import Document
@@ -150,8 +151,29 @@ def _edits(
     return edits, trimmed
 
 
+def _postings(quotes: Sequence[_Quote]) -> dict[str, list[int]]:
+    """Map each content word to the quotations that hold it, to find candidates fast."""
+    found: dict[str, list[int]] = {}
+    for index, quote in enumerate(quotes):
+        for word in dict.fromkeys(quote.words):
+            if word not in _FUNCTION_WORDS:
+                found.setdefault(word, []).append(index)
+    return found
+
+
+def _candidates(rewrite: _Quote, postings: dict[str, list[int]], count: int) -> list[int]:
+    """Original quotations sharing a content word with ``rewrite`` (all when it has none)."""
+    words = [word for word in dict.fromkeys(rewrite.words) if word not in _FUNCTION_WORDS]
+    if not words:
+        return list(range(count))
+    return sorted({index for word in words for index in postings.get(word, ())})
+
+
 def _match(
-    rewrite: _Quote, originals: Sequence[_Quote], used: frozenset[int] = frozenset()
+    rewrite: _Quote,
+    originals: Sequence[_Quote],
+    used: AbstractSet[int] = frozenset(),
+    among: Sequence[int] | None = None,
 ) -> _Match | None:
     """Find the original quotations a rewrite quotation comes from, if any.
 
@@ -161,7 +183,8 @@ def _match(
     is taken, so a quotation the story repeats pairs with each of its occurrences.
     """
     candidates: list[tuple[int, int]] = []
-    for index, original in enumerate(originals):
+    for index in range(len(originals)) if among is None else among:
+        original = originals[index]
         common = _common(original.words, rewrite.words)
         if common < 2 and common < min(len(original.words), len(rewrite.words)):
             continue
@@ -262,8 +285,9 @@ def build_quote_ledger(original: Document, rewrite: Document) -> tuple[QuoteLedg
     used: set[int] = set()
     entries: list[QuoteLedgerEntry] = []
     original_sentences: list[tuple[Span, tuple[str, ...]]] | None = None
+    postings = _postings(before)
     for quote in after:
-        match = _match(quote, before, frozenset(used))
+        match = _match(quote, before, used, _candidates(quote, postings, len(before)))
         if match is None:
             if original_sentences is None:
                 original_sentences = _unquoted_sentences(original, before)
