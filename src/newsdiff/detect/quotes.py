@@ -242,9 +242,13 @@ def _said_outside_quotes(
     """Return the sentence that holds most of ``words`` outside quotation marks, if any."""
     best: Span | None = None
     best_common = 0
+    needed = _INDIRECT * len(words)
     for span, sentence_words in sentences:
-        if len(sentence_words) < len(words) * _INDIRECT:
+        if len(sentence_words) < needed:
             continue
+        present = frozenset(sentence_words)
+        if sum(word in present for word in words) < needed:
+            continue  # too few of the words occur at all: no need to align
         common = _common(words, sentence_words)
         if common >= _INDIRECT * len(words) and common > best_common:
             best, best_common = span, common
