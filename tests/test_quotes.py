@@ -48,6 +48,11 @@ EXTRACTION = [
         id="curly-cue-before-colon",
     ),
     pytest.param(
+        "Ana Ruiz added, \u201cThe pier will open in May.\u201d",
+        [("The pier will open in May.", "Ana Ruiz")],
+        id="x-added-comma",
+    ),
+    pytest.param(
         "\u201cThey told us \u2018stay home\u2019 all week,\u201d Ana Ruiz said.",
         [("They told us \u2018stay home\u2019 all week,", "Ana Ruiz")],
         id="nested-single",
