@@ -65,11 +65,8 @@ def test_compare_two_takes_any_two_files(
 
 def test_seed_family(capsys: pytest.CaptureFixture[str]) -> None:
     lines = _run("seed_family", capsys)
-    parents = dict(
-        re.match(r"  (\S+) <- (\S+):", line).groups()  # type: ignore[union-attr]
-        for line in lines
-        if " <- " in line
-    )
+    links = [re.fullmatch(r"  (\S+) <- (\S+): .*", line) for line in lines if " <- " in line]
+    parents = {link.group(1): link.group(2) for link in links if link is not None}
     assert parents == {
         "000_9a65cb702620a05a.txt": "(root)",
         "001_1a55e680ea19b765.txt": ORIGINAL.name,
