@@ -20,6 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 from newsdiff.lexicons import available_lexicons, load_lexicon
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -93,6 +95,7 @@ class _OfflineFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno == logging.WARNING and str(record.msg).startswith(_FETCH_FAILED):
             record.levelno, record.levelname = logging.INFO, "INFO"
+            record.nonl = False  # info lines are not terminated otherwise
             record.msg = "intersphinx offline, links to external docs become plain text: " + str(
                 record.msg
             )
@@ -191,6 +194,16 @@ def _table(headers: tuple[str, ...], rows: list[tuple[nodes.Node, ...]]) -> node
     return table
 
 
+_MAX_LISTS_SHOWN = 12
+
+
+def _lists_summary(terms: Mapping[str, tuple[str, ...]]) -> str:
+    """Name each list with its size, or just count them when there are many (gazetteers)."""
+    if len(terms) > _MAX_LISTS_SHOWN:
+        return f"{len(terms)} lists, {sum(len(words) for words in terms.values())} terms"
+    return ", ".join(f"{key} ({len(words)})" for key, words in terms.items())
+
+
 class LexiconTable(SphinxDirective):
     """Describe every shipped lexicon from its ``[meta]`` table: a summary, then details."""
 
@@ -205,9 +218,7 @@ class LexiconTable(SphinxDirective):
             [
                 (
                     nodes.paragraph("", "", nodes.literal(text=f"{name}.toml")),
-                    nodes.paragraph(
-                        text=", ".join(f"{key} ({len(words)})" for key, words in lex.terms.items())
-                    ),
+                    nodes.paragraph(text=_lists_summary(lex.terms)),
                     nodes.paragraph(text=lex.license),
                 )
                 for name, lex in zip(available_lexicons(), lexicons, strict=True)
