@@ -191,7 +191,7 @@ def test_json_is_deterministic_and_complete(family: VariantComparison) -> None:
     [
         ("not json", "not JSON"),
         ('{"schema_version": "9.0"}', "schema 9.0"),
-        ("[]", "schema missing"),
+        ("[]", "no schema_version"),
         ('{"schema_version": "1.0", "names": []}', "not a valid"),
     ],
 )

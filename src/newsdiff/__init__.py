@@ -37,6 +37,7 @@ from newsdiff.models import (
     ToneComparison,
     WordEdit,
 )
+from newsdiff.variants import LineageLink, UniqueContent, VariantComparison, compare_variants
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -53,6 +54,7 @@ __all__ = [
     "InputError",
     "Lexicon",
     "LexiconError",
+    "LineageLink",
     "Metrics",
     "MoveDirection",
     "NewsdiffError",
@@ -70,10 +72,13 @@ __all__ = [
     "Span",
     "Tone",
     "ToneComparison",
+    "UniqueContent",
+    "VariantComparison",
     "WordEdit",
     "__version__",
     "compare",
     "compare_files",
+    "compare_variants",
     "default_detectors",
     "load_lexicon",
     "load_text",

@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
-import cattrs
 
 from newsdiff._pipeline import compare
-from newsdiff._serialize import converter
+from newsdiff._serialize import from_json, to_json
 from newsdiff._tokens import tokenize
-from newsdiff.exceptions import InputError, SchemaError
+from newsdiff.exceptions import InputError
 from newsdiff.models import SCHEMA_VERSION, Relation, Report, Severity, Span
 
 if TYPE_CHECKING:
@@ -155,9 +153,7 @@ class VariantComparison:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Serialise the comparison to JSON; the same comparison always gives the same bytes."""
-        data: dict[str, Any] = converter.unstructure(self)
-        ordered = {"schema_version": data.pop("schema_version"), **data}
-        return json.dumps(ordered, ensure_ascii=False, indent=indent)
+        return to_json(self, indent=indent)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> VariantComparison:
@@ -166,23 +162,7 @@ class VariantComparison:
         Raises:
             SchemaError: the text is not a variant comparison this version reads.
         """
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            msg = f"not JSON: {err}"
-            raise SchemaError(msg) from err
-        version = str(data.get("schema_version", "")) if isinstance(data, dict) else ""
-        if version.split(".", 1)[0] != SCHEMA_VERSION.split(".", 1)[0]:
-            msg = (
-                f"variant comparison schema {version or 'missing'} cannot be read by this "
-                f"newsdiff (reads {SCHEMA_VERSION})"
-            )
-            raise SchemaError(msg)
-        try:
-            return converter.structure(data, cls)
-        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as err:
-            msg = f"not a valid newsdiff variant comparison: {err}"
-            raise SchemaError(msg) from err
+        return from_json(text, cls, "newsdiff variant comparison")
 
 
 @attrs.frozen
