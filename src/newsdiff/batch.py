@@ -11,17 +11,15 @@ Workers serialise each report to JSON themselves, so the main process only write
 lines: the bytes are the same whether a pair ran in this process, in a local process
 pool or on a Dask cluster.
 
-Input formats
--------------
-JSONL (:func:`read_pairs_jsonl`): one JSON object per line. ``"id"`` is a string or an
+JSONL input (:func:`read_pairs_jsonl`): one JSON object per line. ``"id"`` is a string or an
 integer (default: ``"line N"``). Each side is given either as text, ``"original"`` /
 ``"rewrite"``, or as a file, ``"original_path"`` / ``"rewrite_path"``; a relative path
 is taken from the folder of the JSONL file. A string under ``"original"`` is always
 text, never a path. Other keys are ignored; blank lines are not records. A line that
 is not such a record becomes a failed result, not a stopped batch.
 
-Directory (:func:`read_pairs_dir`): ``DIR/<story>/original.txt`` and, beside it, one
-or more rewrites ``DIR/<story>/<name>.txt``; each rewrite is a pair with the id
+Directory input (:func:`read_pairs_dir`): ``DIR/<story>/original.txt`` and, beside it,
+one or more rewrites ``DIR/<story>/<name>.txt``; each rewrite is a pair with the id
 ``"<story>/<name>"``. Stories and rewrites are taken in sorted order. A story folder
 without ``original.txt`` or without a rewrite, and a stray file in ``DIR``, become
 failed results; names starting with ``"."`` are ignored.
