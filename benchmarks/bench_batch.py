@@ -24,6 +24,7 @@ import concurrent.futures
 import io
 import math
 import multiprocessing
+import os
 import random
 import resource
 import statistics
@@ -41,7 +42,7 @@ import newsdiff
 from newsdiff.batch import Pair, compare_many, write_jsonl
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
 TARGET_PER_CORE = 200.0
 TARGET_SCALING = 1.8
@@ -62,12 +63,20 @@ def _run(pairs: Sequence[Pair], **options: object) -> float:
     return seconds
 
 
+_WARM_PAIRS = 8
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _warm_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("fork")
     )
     # Enough chunks that every worker has compared pairs and loaded its lexicons.
-    _run(list(corpus.make_pairs(8 * workers, seed=99)), executor=pool, chunk_size=2)
+    _run(list(corpus.make_pairs(_WARM_PAIRS * workers, seed=99)), executor=pool, chunk_size=2)
     return pool
 
 
@@ -83,22 +92,36 @@ def throughput(count: int) -> dict[str, float]:
         newsdiff.compare(pair.original, pair.rewrite).to_json(indent=None)
         per_pair.append(time.perf_counter() - started)
     median_ms = statistics.median(per_pair) * 1000
+    cpu_started = time.process_time()
     in_process = count / _run(pairs, workers=1)
-    print(f"in process: {in_process:7.1f} pairs/s (median {median_ms:.2f} ms a pair)")
+    cpu_rate = count / (time.process_time() - cpu_started)
+    print(
+        f"in process: {in_process:7.1f} pairs/s wall, {cpu_rate:.1f} pairs per CPU second "
+        f"(median {median_ms:.2f} ms a pair)"
+    )
     rates = {}
     for workers in (1, 2):
+        children = _children_cpu()
         pool = _warm_pool(workers)
+        client = time.process_time()
         rates[workers] = count / _run(pairs, executor=pool, window=2 * workers)
+        client = time.process_time() - client
         pool.shutdown()
-        print(f"pool of {workers} warm worker(s): {rates[workers]:7.1f} pairs/s")
+        worker_rate = (count + _WARM_PAIRS * workers) / (_children_cpu() - children)
+        print(
+            f"pool of {workers} warm worker(s): {rates[workers]:7.1f} pairs/s wall; "
+            f"{worker_rate:.1f} pairs per worker CPU second "
+            f"({worker_rate / cpu_rate:.0%} of in-process); "
+            f"main process {client / count * 1000:.2f} ms CPU a pair"
+        )
     started = time.perf_counter()
     _run(pairs[:2], workers=2)
     startup = time.perf_counter() - started
     scaling = rates[2] / rates[1]
     print(f"starting a pool of 2 and comparing 2 pairs: {startup:.2f} s")
     print(
-        f"per core: {in_process:.1f} pairs/s (target >= {TARGET_PER_CORE:.0f}: "
-        f"{'met' if in_process >= TARGET_PER_CORE else 'MISSED'})"
+        f"per core: {cpu_rate:.1f} pairs per CPU second (target >= {TARGET_PER_CORE:.0f}: "
+        f"{'met' if cpu_rate >= TARGET_PER_CORE else 'MISSED'}); {_load()}"
     )
     print(
         f"2 workers / 1 worker: {scaling:.2f}x (target >= {TARGET_SCALING}: "
@@ -107,23 +130,52 @@ def throughput(count: int) -> dict[str, float]:
     return {"in_process": in_process, "pool1": rates[1], "pool2": rates[2]}
 
 
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
+
+
 def _worker_maxrss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def dask_overhead(count: int) -> None:
-    """Section 2 and the workers' memory: Dask LocalCluster against the process pool."""
+def _worker_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _proc_cpu(pids: Iterable[int]) -> float:
+    """CPU seconds used so far by the live processes ``pids`` (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def dask_overhead(count: int, rounds: int) -> None:
+    """Section 2 and the workers' memory: Dask LocalCluster against the process pool.
+
+    The two run in alternating rounds on the same pairs, so that load from other
+    programs falls on both alike; worker CPU per pair is reported beside wall time
+    because it is what the load cannot distort.
+    """
     try:
         import distributed  # noqa: PLC0415 - optional
     except ImportError:
         print("\n== 2. Dask: skipped (pip install 'newsdiff[dask]')")
         return
     pairs = list(corpus.make_pairs(count, seed=2))
-    print(f"\n== 2. Dask LocalCluster (2 processes x 1 thread) vs pool of 2, {count} pairs")
-    pool = _warm_pool(2)
-    pool_seconds = _run(pairs, executor=pool, window=4)
-    pool.shutdown()
-    children = _rss_mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    size = -(-count // rounds)
+    print(
+        f"\n== 2. Dask LocalCluster (2 processes x 1 thread) vs pool of 2, {count} pairs "
+        f"in {rounds} alternating rounds"
+    )
+    pool = _warm_pool(2)  # forked before the cluster starts its threads
+    pool_pids = list(pool._processes)  # private, read for the CPU time of the workers
+    wall = {"pool": 0.0, "dask": 0.0}
+    cpu = {"pool": 0.0, "dask": 0.0}
+    ratios = []
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
@@ -132,14 +184,32 @@ def dask_overhead(count: int) -> None:
     ):
         executor = client.get_executor()
         _run(list(corpus.make_pairs(16, seed=99)), executor=executor, chunk_size=2, window=4)
-        dask_seconds = _run(pairs, executor=executor, window=4)
+        for start in range(0, count, size):
+            chunk = pairs[start : start + size]
+            before = _proc_cpu(pool_pids)
+            pool_seconds = _run(chunk, executor=pool, window=4)
+            cpu["pool"] += _proc_cpu(pool_pids) - before
+            before = sum(client.run(_worker_cpu).values())
+            dask_seconds = _run(chunk, executor=executor, window=4)
+            cpu["dask"] += sum(client.run(_worker_cpu).values()) - before
+            wall["pool"] += pool_seconds
+            wall["dask"] += dask_seconds
+            ratios.append(dask_seconds / pool_seconds)
         dask_rss = [_rss_mib(v) for v in client.run(_worker_maxrss).values()]
-    overhead = dask_seconds / pool_seconds - 1
-    print(f"pool of 2: {count / pool_seconds:7.1f} pairs/s ({pool_seconds:.1f} s)")
-    print(f"Dask, 2:   {count / dask_seconds:7.1f} pairs/s ({dask_seconds:.1f} s)")
+    pool.shutdown()
+    children = _rss_mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    for name in ("pool", "dask"):
+        print(
+            f"{name:>4} of 2: {count / wall[name]:7.1f} pairs/s ({wall[name]:.1f} s); "
+            f"{count / cpu[name]:.1f} pairs per worker CPU second"
+        )
+    overhead = wall["dask"] / wall["pool"] - 1
     print(
-        f"Dask overhead: {overhead:+.1%} (target within {TARGET_DASK_OVERHEAD:.0%}: "
-        f"{'met' if abs(overhead) <= TARGET_DASK_OVERHEAD else 'MISSED'})"
+        f"Dask overhead: {overhead:+.1%} wall (rounds: "
+        + ", ".join(f"{r - 1:+.0%}" for r in ratios)
+        + f"), {cpu['dask'] / cpu['pool'] - 1:+.1%} worker CPU "
+        f"(target within {TARGET_DASK_OVERHEAD:.0%}: "
+        f"{'met' if abs(overhead) <= TARGET_DASK_OVERHEAD else 'MISSED'}); {_load()}"
     )
     print("\n== 3. memory (peak resident set)")
     print(f"this process: {_rss_mib(_worker_maxrss()):.0f} MiB")
@@ -206,7 +276,7 @@ def robustness(quick: bool) -> None:
             median = first if first > 10 else _measure(make, size, 3)[0]
             seconds.append(median)
             print(f"{name:>16}: {size:>9,} {unit:<9} {median:8.2f} s  peak {peak / 1024:7.1f} MiB")
-        print(f"{name:>16}: growth exponent {_exponent(sizes, seconds):.2f}")
+        print(f"{name:>16}: growth exponent {_exponent(sizes, seconds):.2f}; {_load()}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,14 +284,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="newsdiff batch benchmark")
     parser.add_argument("--pairs", type=int, default=600, help="pairs for section 1")
     parser.add_argument("--dask-pairs", type=int, default=2000, help="pairs for section 2")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds in section 2")
     parser.add_argument("--quick", action="store_true", help="small sizes only")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-robustness", action="store_true")
     args = parser.parse_args(argv)
-    print(f"newsdiff {newsdiff.__version__}, Python {sys.version.split()[0]}")
+    print(f"newsdiff {newsdiff.__version__}, Python {sys.version.split()[0]}; {_load()}")
     throughput(args.pairs)
     if not args.skip_dask:
-        dask_overhead(args.dask_pairs)
+        dask_overhead(args.dask_pairs, args.rounds)
     if not args.skip_robustness:
         robustness(args.quick)
     return 0
