@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff import load_text
-from newsdiff.variants import compare_variants
+from newsdiff import compare_variants, load_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
