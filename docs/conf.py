@@ -141,6 +141,9 @@ def _canonical_names(target: str, module: str | None) -> list[str]:
     found = _lookup(target, module)
     if found is None and module and "." not in target:
         found = _imported_in_package(target, module)
+    if found is None and "." not in target:
+        # The current module of a page is not always the documented object's package.
+        found = _imported_in_package(target, "newsdiff")
     name = getattr(found, "__qualname__", None)
     home = getattr(found, "__module__", None)
     if found is None or not isinstance(name, str) or not isinstance(home, str):
@@ -172,6 +175,8 @@ def _resolve_alias(
                 if resolved is not None:
                     return resolved
         root = name.split(".", 1)[0]
+        if root == "newsdiff" and any(part.startswith("_") for part in name.split(".")[1:-1]):
+            return contnode  # private modules are not documented, as nitpick_ignore_regex says
         for project_name, roots in _PROJECT_ROOTS.items():
             if root in roots and project_name not in loaded:
                 return contnode
