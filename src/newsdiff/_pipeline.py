@@ -22,6 +22,7 @@ from newsdiff._tokens import Token, encode, tokenize
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
+from newsdiff.detect._annotations import annotate
 from newsdiff.detect.attribution import AttributionDetector
 from newsdiff.detect.entities import EntityDetector
 from newsdiff.detect.numbers import NumberDetector
@@ -145,9 +146,17 @@ def compare(
     alignment, reused_words = _build_alignment(
         pairings, original_doc, rewrite_doc, original_tokens, rewrite_tokens
     )
-    quotes = build_quote_ledger(original_doc, rewrite_doc)
+    original_notes, rewrite_notes = annotate(original_doc), annotate(rewrite_doc)
+    quotes = build_quote_ledger(
+        original_doc, rewrite_doc, original_notes=original_notes, rewrite_notes=rewrite_notes
+    )
     context = Context(
-        original=original_doc, rewrite=rewrite_doc, alignment=alignment, quotes=quotes
+        original=original_doc,
+        rewrite=rewrite_doc,
+        alignment=alignment,
+        quotes=quotes,
+        original_notes=original_notes,
+        rewrite_notes=rewrite_notes,
     )
     changes = _run_detectors(
         context, default_detectors() if detectors is None else tuple(detectors)
@@ -161,8 +170,8 @@ def compare(
         coverage=share(reused_words, original_words),
         readability=compare_readability(original_readability, rewrite_readability),
         tone=compare_tone(
-            measure_tone(original_doc, original_readability.words),
-            measure_tone(rewrite_doc, rewrite_readability.words),
+            measure_tone(original_doc, original_readability.words, notes=original_notes),
+            measure_tone(rewrite_doc, rewrite_readability.words, notes=rewrite_notes),
         ),
     )
     return Report(

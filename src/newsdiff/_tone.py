@@ -9,13 +9,12 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from newsdiff.detect._attribution import find_attributions
-from newsdiff.detect._hedges import find_hedges
-from newsdiff.detect._loaded import find_loaded_terms
-from newsdiff.detect._quotes import extract_quotations
+from newsdiff.detect._annotations import annotate
+from newsdiff.detect._hedges import hedges_among, inside
 from newsdiff.models import Document, Tone, ToneComparison
 
 if TYPE_CHECKING:
+    from newsdiff.detect._annotations import Annotations
     from newsdiff.models import Quotation, Span
 
 __all__ = ["compare_tone", "measure_tone"]
@@ -26,12 +25,20 @@ def _rate(count: int, words: int) -> float:
 
 
 def measure_tone(
-    document: Document, words: int, quotations: tuple[Quotation, ...] | None = None
+    document: Document,
+    words: int,
+    quotations: tuple[Quotation, ...] | None = None,
+    *,
+    notes: Annotations | None = None,
 ) -> Tone:
-    """Count the tone markers of ``document``'s sentences, per 1,000 of its ``words``."""
+    """Count the tone markers of ``document``'s sentences, per 1,000 of its ``words``.
+
+    ``notes`` shares the finders' results with the detectors of the same comparison.
+    """
     text = document.text
-    found = extract_quotations(text) if quotations is None else quotations
-    quoted = tuple((quote.span.start, quote.span.end) for quote in found)
+    notes = notes or annotate(document)
+    found = notes.quotations if quotations is None else quotations
+    quoted = tuple(sorted((quote.span.start, quote.span.end) for quote in found))
     quoted_spans = tuple(quote.span for quote in found)
     # One scan of the whole text per finder; boilerplate is then left out by position.
     starts = [sentence.span.start for sentence in document.sentences]
@@ -41,9 +48,20 @@ def measure_tone(
         slot = bisect.bisect_right(starts, span.start) - 1
         return slot >= 0 and span.end <= ends[slot]
 
-    hedges = sum(in_sentences(h.span) for h in find_hedges(text, exclude=quoted))
-    loaded = sum(in_sentences(t.span) for t in find_loaded_terms(text, exclude=quoted))
-    attributions = sum(in_sentences(a.cue) for a in find_attributions(text, outside=quoted_spans))
+    whole = len(text)
+    cues = notes.hedge_cues(0, whole)
+    hedges = sum(
+        in_sentences(h.span)
+        for h in hedges_among(text, 0, whole, cues, quoted, local=notes.quote_spans)
+    )
+    loaded = sum(
+        in_sentences(t.span)
+        for t in notes.loaded_terms(0, whole)
+        if not inside(quoted, t.span.start, t.span.end)
+    )
+    attributions = sum(
+        in_sentences(a.cue) for a in notes.attributions(0, whole, outside=quoted_spans)
+    )
     return Tone(
         words=words,
         hedges=_rate(hedges, words),

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
+from newsdiff.detect._annotations import Annotations, annotate
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -23,13 +25,26 @@ __all__ = ["Context", "Detector"]
 class Context:
     """What every detector sees: both documents, their alignment and the quote ledger.
 
-    ``alignment[i]`` is the group a change refers to as ``group=i``.
+    ``alignment[i]`` is the group a change refers to as ``group=i``. ``original_notes``
+    and ``rewrite_notes`` share the finders' results on each document among detectors
+    (see :class:`~newsdiff.detect._annotations.Annotations`); left out, they are
+    started from the documents.
     """
 
     original: Document
     rewrite: Document
     alignment: tuple[AlignmentGroup, ...]
     quotes: tuple[QuoteLedgerEntry, ...] = ()
+    original_notes: Annotations = attrs.field(
+        default=attrs.Factory(lambda self: annotate(self.original), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+    rewrite_notes: Annotations = attrs.field(
+        default=attrs.Factory(lambda self: annotate(self.rewrite), takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
 
 @runtime_checkable

@@ -348,10 +348,27 @@ class _Match(NamedTuple):
     last: int  # index of the last token of the match
 
 
+@functools.cache
+def _prefixes() -> frozenset[tuple[str, ...]]:
+    """Every leading run of words of a gazetteer entry, to stop a lookup early."""
+    return frozenset(
+        norms[:length] for norms in _rules().gazetteer for length in range(1, len(norms) + 1)
+    )
+
+
 class _Finder:
     """Scan the tokens once, left to right, emitting entities."""
 
-    __slots__ = ("begin", "found", "headline_tokens", "mid_capitals", "rules", "text", "tokens")
+    __slots__ = (
+        "begin",
+        "found",
+        "headline_tokens",
+        "lookups",
+        "mid_capitals",
+        "rules",
+        "text",
+        "tokens",
+    )
 
     def __init__(self, text: str, tokens: list[_Token], begin: int) -> None:
         self.text = text
@@ -359,6 +376,7 @@ class _Finder:
         self.begin = begin
         self.rules = _rules()
         self.found: list[tuple[Entity, int, int]] = []  # entity, first and last token
+        self.lookups: dict[int, _Match | None] = {}
         self.headline_tokens = self._headline_tokens()
         self.mid_capitals = {
             token.norm
@@ -490,15 +508,28 @@ class _Finder:
 
     def _lookup(self, index: int) -> _Match | None:
         """The longest gazetteer entry starting at ``index`` whose case fits the text."""
+        # The scan asks about the same token several times (as a title, an entry, the
+        # word after a name); the answer depends on the tokens alone, so keep it.
+        try:
+            return self.lookups[index]
+        except KeyError:
+            found = self.lookups[index] = self._find_entry(index)
+            return found
+
+    def _find_entry(self, index: int) -> _Match | None:
         if index >= len(self.tokens):
             return None
         first = self.tokens[index]
         gazetteer = self.rules.gazetteer
+        prefixes = _prefixes()
         norms: list[str] = []
         best: _Match | None = None
         for position in range(index, min(len(self.tokens), index + self.rules.longest)):
             norms.append(self.tokens[position].norm)
-            entries = gazetteer.get(tuple(norms))
+            key = tuple(norms)
+            if key not in prefixes:
+                break  # no entry starts with these words, so none longer does either
+            entries = gazetteer.get(key)
             if entries is None:
                 continue
             last = self.tokens[position]

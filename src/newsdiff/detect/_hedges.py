@@ -45,7 +45,9 @@ __all__ = [
     "PhraseMatch",
     "find_hedges",
     "find_quote_spans",
+    "hedges_among",
     "inside",
+    "local_quote_spans",
     "writer_quote_spans",
 ]
 
@@ -309,17 +311,22 @@ def find_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def writer_quote_spans(
-    text: str, quotations: Iterable[Quotation] = ()
+    text: str,
+    quotations: Iterable[Quotation] = (),
+    marks: tuple[tuple[int, int], ...] | None = None,
 ) -> tuple[tuple[int, int], ...]:
     """Return the quoted stretches of ``text``: the marks found in it plus known quotations.
 
     ``quotations`` are those a quote extractor found in ``text`` (the quote ledger); the
     result is sorted with overlapping stretches joined, as :func:`inside` needs.
+    ``marks`` is :func:`find_quote_spans` of ``text`` when the caller already has it.
 
     >>> writer_quote_spans('A "b c" d.')
     ((2, 7),)
     """
-    found = sorted((*find_quote_spans(text), *((q.span.start, q.span.end) for q in quotations)))
+    if marks is None:
+        marks = find_quote_spans(text)
+    found = sorted((*marks, *((q.span.start, q.span.end) for q in quotations)))
     merged: list[tuple[int, int]] = []
     for start, end in found:
         if merged and start < merged[-1][1]:
@@ -425,15 +432,35 @@ def find_hedges(
     ()
     """
     stop = len(text) if end is None else min(end, len(text))
-    skip = tuple(sorted(exclude))
-    found = [
-        hedge
-        for hedge in (matcher or _default_matcher()).scan(text, start, stop)
-        if not inside(skip, hedge.span.start, hedge.span.end)
-    ]
+    cues = (matcher or _default_matcher()).scan(text, start, stop)
+    return hedges_among(text, start, stop, cues, tuple(sorted(exclude)))
+
+
+def hedges_among(
+    text: str,
+    start: int,
+    stop: int,
+    cues: Iterable[Hedge],
+    skip: tuple[tuple[int, int], ...],
+    local: tuple[tuple[int, int], ...] | None = None,
+) -> tuple[Hedge, ...]:
+    """Finish :func:`find_hedges` from the word ``cues`` a matcher found in ``text[start:stop]``.
+
+    ``skip`` is the sorted ``exclude``; ``local`` the quotation marks of
+    ``text[start:stop]`` as offsets into ``text``, found here when ``None``. Callers
+    that keep a matcher's cues (or the local marks) per sentence pass them in, so
+    asking again with other exclusions costs no new scan.
+    """
+    found = [hedge for hedge in cues if not inside(skip, hedge.span.start, hedge.span.end)]
     # A question is rhetorical only in the writer's voice, so quotation marks found in the
     # searched stretch itself rule a question out even when the caller excludes nothing.
-    local = tuple((a + start, b + start) for a, b in find_quote_spans(text[start:stop]))
+    if local is None:
+        local = local_quote_spans(text, start, stop)
     found.extend(_questions(text, start, stop, (skip, local)))
     found.sort(key=lambda hedge: (hedge.span.start, hedge.span.end, hedge.category))
     return tuple(found)
+
+
+def local_quote_spans(text: str, start: int, stop: int) -> tuple[tuple[int, int], ...]:
+    """The quotation marks of ``text[start:stop]`` alone, as offsets into ``text``."""
+    return tuple((a + start, b + start) for a, b in find_quote_spans(text[start:stop]))

@@ -24,7 +24,7 @@ from newsdiff.detect._attribution import (
     is_named,
     same_source,
 )
-from newsdiff.detect._quotes import extract_quotations, is_scare_quote, quote_words
+from newsdiff.detect._quotes import is_scare_quote, quote_words
 from newsdiff.detect.quotes import build_quote_ledger
 from newsdiff.models import Change, ChangeKind, QuoteStatus, Relation, Severity
 
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from newsdiff.detect import Context
-    from newsdiff.models import AlignmentGroup, Span
+    from newsdiff.detect._annotations import Annotations
+    from newsdiff.models import AlignmentGroup, Quotation, Span
 
 __all__ = ["Attribution", "AttributionDetector", "find_attributions"]
 
@@ -52,10 +53,10 @@ class _Quoted:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str) -> _Quoted:
+    def of(cls, quotations: Sequence[Quotation]) -> _Quoted:
         spans = tuple(
             sorted(
-                (q.content for q in extract_quotations(text) if not is_scare_quote(q)),
+                (q.content for q in quotations if not is_scare_quote(q)),
                 key=lambda span: (span.end, span.start),
             )
         )
@@ -71,12 +72,14 @@ class _Quoted:
         return tuple(found)
 
 
-def _attributions(text: str, spans: Sequence[Span], quoted: _Quoted) -> tuple[Attribution, ...]:
+def _attributions(
+    notes: Annotations, spans: Sequence[Span], quoted: _Quoted
+) -> tuple[Attribution, ...]:
     return tuple(
         attribution
         for span in spans
-        for attribution in find_attributions(
-            text, span.start, span.end, outside=quoted.overlapping(span)
+        for attribution in notes.attributions(
+            span.start, span.end, outside=quoted.overlapping(span)
         )
     )
 
@@ -143,9 +146,14 @@ class AttributionDetector:
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield at most one attribution change per aligned group."""
-        original_quoted = _Quoted.of(context.original.text)
-        rewrite_quoted = _Quoted.of(context.rewrite.text)
-        ledger = context.quotes or build_quote_ledger(context.original, context.rewrite)
+        original_quoted = _Quoted.of(context.original_notes.quotations)
+        rewrite_quoted = _Quoted.of(context.rewrite_notes.quotations)
+        ledger = context.quotes or build_quote_ledger(
+            context.original,
+            context.rewrite,
+            original_notes=context.original_notes,
+            rewrite_notes=context.rewrite_notes,
+        )
         speaker_changed = {
             entry.rewrite.span.start
             for entry in ledger
@@ -154,10 +162,12 @@ class AttributionDetector:
         for index, group in enumerate(context.alignment):
             if group.relation in _SKIPPED or not group.original or not group.rewrite:
                 continue
-            before = _sourced(_attributions(context.original.text, group.original, original_quoted))
+            before = _sourced(
+                _attributions(context.original_notes, group.original, original_quoted)
+            )
             if not before:
                 continue
-            found = _attributions(context.rewrite.text, group.rewrite, rewrite_quoted)
+            found = _attributions(context.rewrite_notes, group.rewrite, rewrite_quoted)
             after = _sourced(found)
             rewrite_words = _content_words(
                 " ".join(context.rewrite.text[s.start : s.end] for s in group.rewrite)
@@ -165,7 +175,9 @@ class AttributionDetector:
             lost = [a for a in before if not _keeps(a, after) and not _mentioned(a, rewrite_words)]
             if lost:
                 nearby = _sourced(
-                    _attributions(context.rewrite.text, _neighbours(context, group), rewrite_quoted)
+                    _attributions(
+                        context.rewrite_notes, _neighbours(context, group), rewrite_quoted
+                    )
                 )
                 lost = [a for a in lost if not _named_again(a, nearby)]
             if not lost:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from newsdiff._text import fold
-from newsdiff.detect._entities import Entity, EntityKind, find_entities, same_entity
+from newsdiff.detect._entities import Entity, EntityKind, same_entity
 from newsdiff.models import Change, ChangeKind, Relation, Severity
 
 if TYPE_CHECKING:
@@ -68,8 +68,8 @@ class EntityDetector:
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield one change per swapped entity in each aligned group."""
-        before_all = _Index(find_entities(context.original.text))
-        after_all = _Index(find_entities(context.rewrite.text))
+        before_all = _Index(context.original_notes.entities)
+        after_all = _Index(context.rewrite_notes.entities)
         for index, group in enumerate(context.alignment):
             if group.relation in _SKIPPED or not group.original or not group.rewrite:
                 continue

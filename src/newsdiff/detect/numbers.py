@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from newsdiff._text import fold
-from newsdiff.detect._numbers import Quantity, QuantityKind, find_quantities, quantities_match
+from newsdiff.detect._numbers import Quantity, QuantityKind, quantities_match
 from newsdiff.models import Change, ChangeKind, Relation, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from newsdiff.detect import Context
+    from newsdiff.detect._annotations import Annotations
     from newsdiff.models import Span
 
 __all__ = ["NumberDetector"]
@@ -57,8 +58,8 @@ class NumberDetector:
         for index, group in enumerate(context.alignment):
             if group.relation in _SKIPPED or not group.original or not group.rewrite:
                 continue
-            before = _quantities(context.original.text, group.original)
-            after = _quantities(context.rewrite.text, group.rewrite)
+            before = _quantities(context.original_notes, group.original)
+            after = _quantities(context.rewrite_notes, group.rewrite)
             pairs = _changed_pairs(
                 before,
                 after,
@@ -80,8 +81,8 @@ class NumberDetector:
                 )
 
 
-def _quantities(text: str, spans: Sequence[Span]) -> tuple[Quantity, ...]:
-    return tuple(q for span in spans for q in find_quantities(text, span.start, span.end))
+def _quantities(notes: Annotations, spans: Sequence[Span]) -> tuple[Quantity, ...]:
+    return tuple(q for span in spans for q in notes.quantities(span.start, span.end))
 
 
 def _changed_pairs(

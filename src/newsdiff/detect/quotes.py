@@ -13,13 +13,17 @@ for a grammar or spelling fix, high for words that change the meaning),
 
 from __future__ import annotations
 
+import bisect
+import collections
+import itertools
 from typing import TYPE_CHECKING
 
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
+from newsdiff.detect._annotations import Annotations, annotate
 from newsdiff.detect._attribution import same_source
-from newsdiff.detect._quotes import GroupIndex, extract_quotations, is_scare_quote, quote_words
+from newsdiff.detect._quotes import GroupIndex, is_scare_quote, quote_words
 from newsdiff.models import (
     Change,
     ChangeKind,
@@ -51,6 +55,9 @@ def _words(text: str) -> tuple[str, ...]:
     """Split a space-separated word list written inline."""
     return tuple(text.split())
 
+
+_QUOTES_KEY = "quotes.compared"
+_SENTENCES_KEY = "quotes.unquoted_sentences"
 
 #: Note on a fabricated quotation whose words the original has outside quotation marks.
 INDIRECT_SPEECH_NOTE = "indirect speech turned into a direct quote"
@@ -112,15 +119,27 @@ class _Match:
     trimmed: bool
 
 
-def _quotes(document: Document) -> list[_Quote]:
+def _quotes(notes: Annotations) -> list[_Quote]:
+    """The quotations of a document that the ledger compares, with their folded words."""
+    return notes.remember(_QUOTES_KEY, lambda: _compared_quotes(notes.quotations))
+
+
+def _compared_quotes(quotations: Sequence[Quotation]) -> list[_Quote]:
     found: list[_Quote] = []
-    for quotation in extract_quotations(document.text):
+    for quotation in quotations:
         if is_scare_quote(quotation):
             continue
         words = quote_words(quotation.content.text)
         if words:
             found.append(_Quote(quotation, words))
     return found
+
+
+def _unquoted(notes: Annotations) -> _Sentences:
+    """The sentences of a document outside its quotations, indexed by word; built once."""
+    return notes.remember(
+        _SENTENCES_KEY, lambda: _Sentences.of(_unquoted_sentences(notes.document, _quotes(notes)))
+    )
 
 
 def _common(first: Sequence[str], second: Sequence[str]) -> int:
@@ -222,11 +241,17 @@ def _unquoted_sentences(
     if not spans:
         spans = [Span.of(text, 0, len(text))]
     quoted = sorted((q.quotation.span.start, q.quotation.span.end) for q in quotes)
+    starts = [start for start, _ in quoted]
+    # Quotations before the first one whose end (or an earlier one's) passes a
+    # sentence's start cannot touch the sentence: bisect past them.
+    reach = list(itertools.accumulate((end for _, end in quoted), max))
     found: list[tuple[Span, tuple[str, ...]]] = []
     for span in spans:
         pieces: list[str] = []
         position = span.start
-        for start, end in quoted:
+        first = bisect.bisect_right(reach, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        for start, end in quoted[first:last]:
             if end <= position or start >= span.end:
                 continue
             pieces.append(text[position : max(position, start)])
@@ -236,19 +261,58 @@ def _unquoted_sentences(
     return found
 
 
-def _said_outside_quotes(
-    words: Sequence[str], sentences: Sequence[tuple[Span, tuple[str, ...]]]
-) -> Span | None:
+@attrs.frozen
+class _Sentences:
+    """Sentences as words outside quotation marks, with an index from word to sentences."""
+
+    sentences: tuple[tuple[Span, tuple[str, ...]], ...]
+    present: tuple[frozenset[str], ...]
+    postings: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, sentences: Sequence[tuple[Span, tuple[str, ...]]]) -> _Sentences:
+        present = tuple(frozenset(words) for _, words in sentences)
+        postings: dict[str, list[int]] = {}
+        for number, words in enumerate(present):
+            for word in words:
+                postings.setdefault(word, []).append(number)
+        return cls(tuple(sentences), present, postings)
+
+    def candidates(self, words: Sequence[str], needed: float) -> list[int]:
+        """Sentences that hold at least ``needed`` of ``words`` (counted with repeats).
+
+        A sentence that has none of the rarest words can hold only the others; taking
+        rare words until the rest weigh less than ``needed`` gives every sentence that
+        can qualify, without walking the long lists of common words.
+        """
+        weight = collections.Counter(words)
+        rest = len(words)
+        ordered = sorted(weight, key=lambda word: (len(self.postings.get(word, ())), word))
+        pool: set[int] = set()
+        for word in ordered:
+            if rest < needed:
+                break
+            pool.update(self.postings.get(word, ()))
+            rest -= weight[word]
+        return sorted(
+            number
+            for number in pool
+            if sum(count for word, count in weight.items() if word in self.present[number])
+            >= needed
+        )
+
+
+def _said_outside_quotes(words: Sequence[str], sentences: _Sentences) -> Span | None:
     """Return the sentence that holds most of ``words`` outside quotation marks, if any."""
     best: Span | None = None
     best_common = 0
     needed = _INDIRECT * len(words)
-    for span, sentence_words in sentences:
+    if not words:
+        return None  # nothing to find: no sentence can hold more than none of it
+    for number in sentences.candidates(words, needed):
+        span, sentence_words = sentences.sentences[number]
         if len(sentence_words) < needed:
             continue
-        present = frozenset(sentence_words)
-        if sum(word in present for word in words) < needed:
-            continue  # too few of the words occur at all: no need to align
         common = _common(words, sentence_words)
         if common >= _INDIRECT * len(words) and common > best_common:
             best, best_common = span, common
@@ -270,7 +334,13 @@ def _speaker_changed(original: Quotation, rewrite: Quotation) -> bool:
     return same_source(original.speaker, rewrite.speaker) is False
 
 
-def build_quote_ledger(original: Document, rewrite: Document) -> tuple[QuoteLedgerEntry, ...]:
+def build_quote_ledger(
+    original: Document,
+    rewrite: Document,
+    *,
+    original_notes: Annotations | None = None,
+    rewrite_notes: Annotations | None = None,
+) -> tuple[QuoteLedgerEntry, ...]:
     """Pair the direct quotations of two versions and say what became of each.
 
     Scare quotes and quoted titles are left out. Entries come in rewrite order, then
@@ -279,23 +349,24 @@ def build_quote_ledger(original: Document, rewrite: Document) -> tuple[QuoteLedg
     Args:
         original: The original document.
         rewrite: The rewrite.
+        original_notes: Shared finder results of ``original``, to reuse its quotations.
+        rewrite_notes: Shared finder results of ``rewrite``.
 
     Returns:
         One entry per rewrite quotation, one per original quotation joined into another
         one, and one per original quotation the rewrite does not use.
     """
-    before = _quotes(original)
-    after = _quotes(rewrite)
+    original_notes = original_notes or annotate(original)
+    rewrite_notes = rewrite_notes or annotate(rewrite)
+    before = _quotes(original_notes)
+    after = _quotes(rewrite_notes)
     used: set[int] = set()
     entries: list[QuoteLedgerEntry] = []
-    original_sentences: list[tuple[Span, tuple[str, ...]]] | None = None
     postings = _postings(before)
     for quote in after:
         match = _match(quote, before, used, _candidates(quote, postings, len(before)))
         if match is None:
-            if original_sentences is None:
-                original_sentences = _unquoted_sentences(original, before)
-            indirect = _said_outside_quotes(quote.words, original_sentences)
+            indirect = _said_outside_quotes(quote.words, _unquoted(original_notes))
             entries.append(
                 QuoteLedgerEntry(
                     status=QuoteStatus.FABRICATED,
@@ -331,13 +402,10 @@ def build_quote_ledger(original: Document, rewrite: Document) -> tuple[QuoteLedg
             for index in match.originals
             if index != match.primary
         )
-    rewrite_sentences: list[tuple[Span, tuple[str, ...]]] | None = None
     for index, quote in enumerate(before):
         if index in used:
             continue
-        if rewrite_sentences is None:
-            rewrite_sentences = _unquoted_sentences(rewrite, after)
-        paraphrased = _said_outside_quotes(quote.words, rewrite_sentences)
+        paraphrased = _said_outside_quotes(quote.words, _unquoted(rewrite_notes))
         entries.append(
             QuoteLedgerEntry(
                 status=QuoteStatus.REMOVED,
@@ -451,7 +519,12 @@ class QuoteDetector:
 
         When the context carries no ledger, one is built from the two documents.
         """
-        ledger = context.quotes or build_quote_ledger(context.original, context.rewrite)
+        ledger = context.quotes or build_quote_ledger(
+            context.original,
+            context.rewrite,
+            original_notes=context.original_notes,
+            rewrite_notes=context.rewrite_notes,
+        )
         joined: dict[int, list[Quotation]] = {}
         for entry in ledger:
             if entry.note == JOINED_NOTE and entry.original and entry.rewrite:
@@ -521,8 +594,7 @@ class QuoteDetector:
         )
 
     def _indirect_source(self, context: Context, rewrite: Quotation) -> tuple[Span, ...]:
-        before = _quotes(context.original)
-        sentences = _unquoted_sentences(context.original, before)
+        sentences = _unquoted(context.original_notes)
         found = _said_outside_quotes(quote_words(rewrite.content.text), sentences)
         return () if found is None else (found,)
 

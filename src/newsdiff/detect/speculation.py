@@ -19,15 +19,16 @@ from newsdiff.detect._hedges import (
     RHETORICAL_QUESTION,
     Hedge,
     HedgeMatcher,
-    find_hedges,
+    hedges_among,
     writer_quote_spans,
 )
 from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from newsdiff.detect import Context
+    from newsdiff.detect._annotations import Annotations
     from newsdiff.models import Span
 
 __all__ = ["SpeculationDetector"]
@@ -57,8 +58,8 @@ def _side_quotes(
     original = [entry.original for entry in context.quotes if entry.original is not None]
     rewrite = [entry.rewrite for entry in context.quotes if entry.rewrite is not None]
     return (
-        writer_quote_spans(context.original.text, original),
-        writer_quote_spans(context.rewrite.text, rewrite),
+        writer_quote_spans(context.original.text, original, context.original_notes.quote_spans),
+        writer_quote_spans(context.rewrite.text, rewrite, context.rewrite_notes.quote_spans),
     )
 
 
@@ -83,8 +84,8 @@ class SpeculationDetector:
         for index, group in enumerate(context.alignment):
             if group.relation in _SKIPPED:
                 continue
-            original = self._hedges(context.original.text, group.original, original_quotes)
-            rewrite = self._hedges(context.rewrite.text, group.rewrite, rewrite_quotes)
+            original = self._hedges(context.original_notes, group.original, original_quotes)
+            rewrite = self._hedges(context.rewrite_notes, group.rewrite, rewrite_quotes)
             added = _unmatched(rewrite, original, group.original)
             if added:
                 yield self._added(index, group, added)
@@ -94,17 +95,22 @@ class SpeculationDetector:
                     yield self._removed(index, group, removed)
 
     def _hedges(
-        self, text: str, spans: tuple[Span, ...], quotes: tuple[tuple[int, int], ...]
+        self, notes: Annotations, spans: tuple[Span, ...], quotes: tuple[tuple[int, int], ...]
     ) -> list[tuple[Hedge, bool]]:
         """Return the hedges of ``spans``, each with whether a quotation holds it."""
+        text = notes.document.text
         found: list[tuple[Hedge, bool]] = []
         for span in spans:
-            own = set(
-                find_hedges(text, span.start, span.end, exclude=quotes, matcher=self._matcher)
-            )
+            start, stop = span.start, min(span.end, len(text))
+            if self._matcher is None:
+                cues: Sequence[Hedge] = notes.hedge_cues(start, stop)
+            else:
+                cues = self._matcher.scan(text, start, stop)
+            local = notes.local_quote_spans(start, stop)
+            own = set(hedges_among(text, start, stop, cues, quotes, local))
             found.extend(
                 (hedge, hedge not in own)
-                for hedge in find_hedges(text, span.start, span.end, matcher=self._matcher)
+                for hedge in hedges_among(text, start, stop, cues, (), local)
             )
         return found
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsdiff.detect._hedges import writer_quote_spans
-from newsdiff.detect._loaded import LoadedMatcher, LoadedTerm, find_loaded_terms
+from newsdiff.detect._hedges import inside, writer_quote_spans
+from newsdiff.detect._loaded import LoadedMatcher, LoadedTerm
 from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity, Span
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from newsdiff.detect import Context
+    from newsdiff.detect._annotations import Annotations
 
 __all__ = ["LoadedLanguageDetector"]
 
@@ -46,23 +47,24 @@ class LoadedLanguageDetector:
         rewrite_quotes = writer_quote_spans(
             context.rewrite.text,
             (entry.rewrite for entry in context.quotes if entry.rewrite is not None),
+            context.rewrite_notes.quote_spans,
         )
         whole_original: frozenset[str] | None = None
         for index, group in enumerate(context.alignment):
             if group.relation in _SKIPPED:
                 continue
-            terms = self._terms(context.rewrite.text, group.rewrite, rewrite_quotes)
+            terms = self._terms(context.rewrite_notes, group.rewrite, rewrite_quotes)
             if not terms:
                 continue
             if group.original:
                 known = frozenset(
-                    term.key for term in self._terms(context.original.text, group.original, ())
+                    term.key for term in self._terms(context.original_notes, group.original, ())
                 )
             else:
                 if whole_original is None:
+                    whole = len(context.original.text)
                     whole_original = frozenset(
-                        term.key
-                        for term in find_loaded_terms(context.original.text, matcher=self._matcher)
+                        term.key for term in self._scan(context.original_notes, 0, whole)
                     )
                 known = whole_original
             new = [term for term in terms if term.key not in known]
@@ -74,15 +76,20 @@ class LoadedLanguageDetector:
                 yield self._change(index, group, low, Severity.LOW)
 
     def _terms(
-        self, text: str, spans: tuple[Span, ...], quotes: tuple[tuple[int, int], ...]
+        self, notes: Annotations, spans: tuple[Span, ...], quotes: tuple[tuple[int, int], ...]
     ) -> list[LoadedTerm]:
         return [
             term
             for span in spans
-            for term in find_loaded_terms(
-                text, span.start, span.end, exclude=quotes, matcher=self._matcher
-            )
+            for term in self._scan(notes, span.start, min(span.end, len(notes.document.text)))
+            if not inside(quotes, term.span.start, term.span.end)
         ]
+
+    def _scan(self, notes: Annotations, start: int, stop: int) -> Sequence[LoadedTerm]:
+        """The terms of ``text[start:stop]``, quotations included, shared when possible."""
+        if self._matcher is None:
+            return notes.loaded_terms(start, stop)
+        return self._matcher.scan(notes.document.text, start, stop)
 
     def _change(
         self, index: int, group: AlignmentGroup, terms: list[LoadedTerm], severity: Severity

@@ -1,0 +1,123 @@
+"""What the finders say about one document, worked out once and shared by every detector.
+
+Detectors and the tone metrics ask the same questions of the same text: its quotations,
+the hedges, loaded terms, attributions and quantities of each sentence, its entities.
+:class:`Annotations` answers each question the first time it is asked and remembers the
+answer, so a comparison scans every sentence once per finder instead of once per
+detector, group and side. Answers are exactly what the finder returns when called
+directly; only the work is shared.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import attrs
+
+from newsdiff.detect._attribution import Attribution, find_attributions
+from newsdiff.detect._entities import Entity, find_entities
+from newsdiff.detect._hedges import Hedge, _default_matcher, find_quote_spans, local_quote_spans
+from newsdiff.detect._loaded import LoadedTerm
+from newsdiff.detect._loaded import _default_matcher as _default_loaded_matcher
+from newsdiff.detect._numbers import Quantity, find_quantities
+from newsdiff.detect._quotes import extract_quotations
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from newsdiff.models import Document, Quotation, Span
+
+__all__ = ["Annotations", "annotate", "within"]
+
+_T = TypeVar("_T")
+
+
+@attrs.frozen(kw_only=True)
+class Annotations:
+    """The finders' results for one document, each computed on first use and then kept.
+
+    Build one with :func:`annotate`. Results with a ``start`` and ``end`` are those of
+    the finder called on ``document.text[start:end]`` (sentence spans, typically), with
+    the shipped lexicons.
+    """
+
+    document: Document
+    _memo: dict[object, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def remember(self, key: object, compute: Callable[[], _T]) -> _T:
+        """Return what ``compute()`` returned the first time ``key`` was asked for.
+
+        Detectors keep their own per-document data here (under a key naming the
+        detector), so it is built once per comparison.
+        """
+        try:
+            return cast("_T", self._memo[key])
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+    @property
+    def quotations(self) -> tuple[Quotation, ...]:
+        """The direct quotations of the document (:func:`extract_quotations`)."""
+        return self.remember("quotations", lambda: extract_quotations(self.document.text))
+
+    @property
+    def quote_spans(self) -> tuple[tuple[int, int], ...]:
+        """The quotation marks' stretches of the document (:func:`find_quote_spans`)."""
+        return self.remember("quote_spans", lambda: find_quote_spans(self.document.text))
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """The named entities of the whole document (:func:`find_entities`)."""
+        return self.remember("entities", lambda: find_entities(self.document.text))
+
+    def hedge_cues(self, start: int, end: int) -> tuple[Hedge, ...]:
+        """The word cues of speculation in ``text[start:end]`` (no questions, no exclusions)."""
+        return self.remember(
+            ("hedges", start, end),
+            lambda: tuple(_default_matcher().scan(self.document.text, start, end)),
+        )
+
+    def local_quote_spans(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The quotation marks of ``text[start:end]`` read alone (:func:`local_quote_spans`)."""
+        return self.remember(
+            ("local_quotes", start, end),
+            lambda: local_quote_spans(self.document.text, start, end),
+        )
+
+    def loaded_terms(self, start: int, end: int) -> tuple[LoadedTerm, ...]:
+        """The loaded terms of ``text[start:end]``, quotations not left out."""
+        return self.remember(
+            ("loaded", start, end),
+            lambda: tuple(_default_loaded_matcher().scan(self.document.text, start, end)),
+        )
+
+    def attributions(
+        self, start: int, end: int, outside: Sequence[Span] = ()
+    ) -> tuple[Attribution, ...]:
+        """The attributions of ``text[start:end]``, as :func:`find_attributions` gives them."""
+        key = ("attributions", start, end, tuple((span.start, span.end) for span in outside))
+        return self.remember(
+            key, lambda: find_attributions(self.document.text, start, end, outside=outside)
+        )
+
+    def quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
+        """The quantities of ``text[start:end]`` (:func:`find_quantities`)."""
+        return self.remember(
+            ("quantities", start, end), lambda: find_quantities(self.document.text, start, end)
+        )
+
+
+def annotate(document: Document) -> Annotations:
+    """Start the shared finder results of ``document``; each is computed when first asked."""
+    return Annotations(document=document)
+
+
+def within(starts: Sequence[int], start: int, end: int) -> range:
+    """Return the positions of ``starts`` (sorted) that fall in ``[start, end)``.
+
+    >>> within((2, 5, 9), 3, 9)
+    range(1, 2)
+    """
+    return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
