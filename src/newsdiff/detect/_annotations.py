@@ -17,7 +17,14 @@ import attrs
 
 from newsdiff.detect._attribution import Attribution, find_attributions
 from newsdiff.detect._entities import Entity, find_entities
-from newsdiff.detect._hedges import Hedge, _default_matcher, find_quote_spans, local_quote_spans
+from newsdiff.detect._hedges import (
+    Hedge,
+    _default_matcher,
+    _Token,
+    _tokens,
+    find_quote_spans,
+    local_quote_spans,
+)
 from newsdiff.detect._loaded import LoadedTerm
 from newsdiff.detect._loaded import _default_matcher as _default_loaded_matcher
 from newsdiff.detect._numbers import Quantity, find_quantities
@@ -72,11 +79,31 @@ class Annotations:
         """The named entities of the whole document (:func:`find_entities`)."""
         return self.remember("entities", lambda: find_entities(self.document.text))
 
+    def _words(self, start: int, end: int) -> list[_Token]:
+        """The words the hedge and loaded-term scans read in ``text[start:end]``.
+
+        The whole text is split once; a stretch takes its slice of that, unless a word
+        runs across one of its ends, where it is split anew as the finders would.
+        """
+        text = self.document.text
+        every: list[_Token] = self.remember("words", lambda: _tokens(text, 0, len(text)))
+        if start == 0 and end == len(text):
+            return every
+        starts: list[int] = self.remember("word_starts", lambda: [t.start for t in every])
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end)
+        straddles = (first > 0 and every[first - 1].end > start) or (
+            last > 0 and every[last - 1].end > end
+        )
+        return _tokens(text, start, end) if straddles else every[first:last]
+
     def hedge_cues(self, start: int, end: int) -> tuple[Hedge, ...]:
         """The word cues of speculation in ``text[start:end]`` (no questions, no exclusions)."""
         return self.remember(
             ("hedges", start, end),
-            lambda: tuple(_default_matcher().scan(self.document.text, start, end)),
+            lambda: tuple(
+                _default_matcher().scan(self.document.text, start, end, self._words(start, end))
+            ),
         )
 
     def local_quote_spans(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -90,7 +117,11 @@ class Annotations:
         """The loaded terms of ``text[start:end]``, quotations not left out."""
         return self.remember(
             ("loaded", start, end),
-            lambda: tuple(_default_loaded_matcher().scan(self.document.text, start, end)),
+            lambda: tuple(
+                _default_loaded_matcher().scan(
+                    self.document.text, start, end, self._words(start, end)
+                )
+            ),
         )
 
     def attributions(

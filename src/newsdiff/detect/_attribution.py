@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -139,8 +139,9 @@ _COMPLEMENT_STARTS = frozenset(
 )
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
+    # A named tuple, not an attrs class: a scan makes one per token, and tuples are
+    # several times cheaper to build.
     start: int
     end: int
     text: str
@@ -197,6 +198,8 @@ class _Lexicons:
     vague_adverbs: frozenset[str]
     impersonal: _Phrases
     vague_heads: frozenset[str]
+    # Every word a cue can start with, so most words are passed over at once.
+    cue_starts: frozenset[str] = frozenset()
 
 
 def _base_forms(verbs: Lexicon) -> Iterable[str]:
@@ -225,7 +228,7 @@ def _lexicons() -> _Lexicons:
         *verbs.get("evidence"),
         *verbs.get("stance"),
     )
-    return _Lexicons(
+    found = _Lexicons(
         speech=frozenset(verbs["speech"]),
         single_verbs=frozenset(form for form in every if " " not in form)
         - frozenset(verbs.get("homographs")),
@@ -249,6 +252,13 @@ def _lexicons() -> _Lexicons:
         vague_adverbs=frozenset(word.lower() for word in vague.get("adverbs")),
         impersonal=_Phrases.of(vague.get("impersonal")),
         vague_heads=frozenset(word.lower() for word in vague.get("heads")),
+    )
+    starts = (found.impersonal, found.prepositional, found.channels, found.verbs)
+    return attrs.evolve(
+        found,
+        cue_starts=frozenset(
+            (*found.vague_adverbs, *(word for phrases in starts for word in phrases.by_first))
+        ),
     )
 
 
@@ -627,7 +637,7 @@ def _attribution_at(
         return _label_attribution(text, tokens, index), 1
     if token.text in _SIGN_OFF_DASHES:
         return _sign_off_attribution(text, tokens, index), 1
-    if not token.is_word:
+    if not token.is_word or token.lower not in lexicons.cue_starts:
         return None, 1
     length = lexicons.impersonal.match(tokens, index)
     if length and not _followed_by(tokens, index + length, "by"):

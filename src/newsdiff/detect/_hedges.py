@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -84,8 +84,9 @@ class Hedge:
     cue: str
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
+    # A named tuple, not an attrs class: a scan makes one per word, and tuples are
+    # several times cheaper to build.
     start: int
     end: int
     raw: str
@@ -151,16 +152,29 @@ class PhraseIndex:
         }
         self._blocker = blocker
 
-    def scan(self, text: str, start: int, end: int, rule: _Rule | None = None) -> list[PhraseMatch]:
+    def scan(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        rule: _Rule | None = None,
+        tokens: list[_Token] | None = None,
+    ) -> list[PhraseMatch]:
         """Return the listed phrases of ``text[start:end]`` in text order.
 
         ``rule(text, tokens, position, width)`` may veto a match of a cue list; the scan
-        then tries shorter phrases at the same word.
+        then tries shorter phrases at the same word. ``tokens`` are the words of
+        ``text[start:end]`` when the caller has them already.
         """
-        tokens = _tokens(text, start, end)
+        if tokens is None:
+            tokens = _tokens(text, start, end)
+        index = self._index
         found: list[PhraseMatch] = []
         position = 0
         while position < len(tokens):
+            if tokens[position].word not in index:
+                position += 1  # most words start no phrase: skip the call
+                continue
             width, category, key = self._match(text, tokens, position, rule)
             if width and category != self._blocker:
                 first, last = tokens[position], tokens[position + width - 1]
@@ -214,13 +228,15 @@ class HedgeMatcher:
             _normal(word) for word in lexicon.get("rule_narrative_would")
         )
 
-    def scan(self, text: str, start: int, end: int) -> list[Hedge]:
+    def scan(
+        self, text: str, start: int, end: int, tokens: list[_Token] | None = None
+    ) -> list[Hedge]:
         """Return the word cues of ``text[start:end]`` in text order (no questions)."""
         return [
             Hedge(
                 span=Span.of(text, match.start, match.end), category=match.category, cue=match.key
             )
-            for match in self._phrases.scan(text, start, end, self._allowed)
+            for match in self._phrases.scan(text, start, end, self._allowed, tokens)
         ]
 
     def _allowed(self, text: str, tokens: list[_Token], position: int, width: int) -> bool:

@@ -20,6 +20,8 @@ from newsdiff.models import Span
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from newsdiff.detect._hedges import _Token
+
 __all__ = ["LoadedMatcher", "LoadedTerm", "find_loaded_terms"]
 
 _NOT_LOADED = "not_loaded"
@@ -49,13 +51,18 @@ class LoadedMatcher:
         """Index every list of ``lexicon``."""
         self._phrases = PhraseIndex(lexicon.terms, blocker=_NOT_LOADED)
 
-    def scan(self, text: str, start: int, end: int) -> list[LoadedTerm]:
-        """Return the loaded terms of ``text[start:end]`` in text order."""
+    def scan(
+        self, text: str, start: int, end: int, tokens: list[_Token] | None = None
+    ) -> list[LoadedTerm]:
+        """Return the loaded terms of ``text[start:end]`` in text order.
+
+        ``tokens`` are the words of ``text[start:end]`` when the caller has them already.
+        """
         return [
             LoadedTerm(
                 span=Span.of(text, match.start, match.end), category=match.category, key=match.key
             )
-            for match in self._phrases.scan(text, start, end)
+            for match in self._phrases.scan(text, start, end, tokens=tokens)
         ]
 
 
