@@ -173,6 +173,7 @@ def test_api_reference_covers_the_public_names() -> None:
 
 def test_schema_reference_explains_every_field() -> None:
     page = _page("json-schema")
+    assert f'`"{newsdiff.SCHEMA_VERSION}"` for this release' in page
     definitions = report_schema()["$defs"]
     for name, definition in definitions.items():
         heading = f"### `{name}`"
