@@ -40,6 +40,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Sized
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -456,7 +457,7 @@ def compare_many(
     options = _Options(
         max_chars=max_chars, detectors=None if detectors is None else tuple(detectors)
     )
-    make_bar = _progress_bar(progress)
+    make_bar = _progress_bar(progress, len(pairs) if isinstance(pairs, Sized) else None)
     results = _schedule(pairs, options, executor, count, ordered, chunk_size, window or 2 * count)
     return _finish(results, make_bar, fail_fast=fail_fast)
 
@@ -479,13 +480,9 @@ def _cpu_count() -> int:
 def _finish(
     results: Iterator[PairResult], make_bar: Callable[[], _Bar] | None, *, fail_fast: bool
 ) -> Iterator[PairResult]:
-    bar = None
+    bar = None if make_bar is None else make_bar()
     try:
         for result in results:
-            # Made after the first result, so that a pool forks before tqdm starts its
-            # monitor thread.
-            if bar is None and make_bar is not None:
-                bar = make_bar()
             if bar is not None:
                 bar.update(1)
             yield result
@@ -500,7 +497,7 @@ def _finish(
             bar.close()
 
 
-def _progress_bar(progress: bool | None) -> Callable[[], _Bar] | None:
+def _progress_bar(progress: bool | None, total: int | None) -> Callable[[], _Bar] | None:
     if progress is False:
         return None
     try:
@@ -513,8 +510,12 @@ def _progress_bar(progress: bool | None) -> Callable[[], _Bar] | None:
     if progress is None and not sys.stderr.isatty():
         return None
 
+    class _QuietTqdm(tqdm):  # type: ignore[misc]  # tqdm is untyped here
+        # No monitor thread: a pool forks its workers only while this process has one.
+        monitor_interval = 0
+
     def make() -> _Bar:
-        bar: _Bar = tqdm(unit="pair", file=sys.stderr, dynamic_ncols=True)
+        bar: _Bar = _QuietTqdm(total=total, unit=" pairs", file=sys.stderr, dynamic_ncols=True)
         return bar
 
     return make
