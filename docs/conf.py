@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import inspect
 import logging
 import sys
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -255,9 +256,24 @@ class LexiconTable(SphinxDirective):
         return result
 
 
+def _drop_type_docstring(
+    _app: Sphinx, what: str, _name: str, obj: object, _options: object, lines: list[str]
+) -> None:
+    """Drop the docstring of a constant's type (``int``, ``tuple``) that autodoc falls back to.
+
+    A constant re-exported from a private module loses its ``#:`` comment, and autodoc
+    then shows the type's own docstring ("Built-in immutable sequence"); the page says
+    what the constant means in the directive's content instead.
+    """
+    own = inspect.getdoc(type(obj))
+    if what in {"data", "attribute"} and own and "\n".join(lines).strip() == own.strip():
+        lines.clear()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the local directive and the offline intersphinx handling."""
     logging.getLogger("sphinx.sphinx.ext.intersphinx").addFilter(_OfflineFilter())
     app.connect("missing-reference", _resolve_alias, priority=900)
+    app.connect("autodoc-process-docstring", _drop_type_docstring)
     app.add_directive("lexicon-table", LexiconTable)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
