@@ -392,7 +392,9 @@ def test_progress_bar_is_drawn_only_when_asked(capsys: pytest.CaptureFixture[str
     list(compare_many(_pairs(2), workers=1, progress=None))
     assert capsys.readouterr().err == ""
     list(compare_many(_pairs(2), workers=1, progress=True))
-    assert "2pair" in capsys.readouterr().err.replace(" ", "")
+    assert "| 2/2 [" in capsys.readouterr().err  # a list has a length: the bar shows a total
+    list(compare_many(iter(_pairs(3)), workers=1, progress=True))
+    assert "3 pairs [" in capsys.readouterr().err
 
 
 # --- command line --------------------------------------------------------------------
