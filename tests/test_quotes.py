@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.detect import Context
+from newsdiff.detect._annotations import annotate
 from newsdiff.detect._attribution import find_attributions
 from newsdiff.detect._quotes import (
     extract_quotations,
@@ -480,3 +481,30 @@ def test_extraction_spans_always_index_the_text(text: str) -> None:
 def test_a_text_against_itself_has_only_verbatim_quotes(text: str) -> None:
     ledger = build_quote_ledger(document(text), document(text))
     assert all(entry.status is QuoteStatus.VERBATIM for entry in ledger)
+
+
+def test_a_context_built_by_hand_annotates_its_own_documents() -> None:
+    original = document('Ana Ruiz said: "We will build the bridge next year."')
+    rewrite = document('"We will build a bridge," Ana Ruiz said.')
+    context = Context(original=original, rewrite=rewrite, alignment=())
+    assert context.original_notes.document is original
+    assert [q.content.text for q in context.original_notes.quotations] == [
+        "We will build the bridge next year."
+    ]
+    assert [q.content.text for q in context.rewrite_notes.quotations] == ["We will build a bridge,"]
+
+
+@pytest.mark.parametrize(
+    ("field", "notes_of"),
+    [("original_notes", "rewrite"), ("rewrite_notes", "original"), ("original_notes", "copy")],
+)
+def test_a_context_refuses_notes_taken_on_another_document(field: str, notes_of: str) -> None:
+    original = document('Ana Ruiz said: "We will build the bridge next year."')
+    rewrite = document('"We will build a bridge," Ana Ruiz said.')
+    texts = {"original": original, "rewrite": rewrite, "copy": document(original.text)}
+    notes = annotate(texts[notes_of])
+    if notes_of == "copy":  # an equal document is the same text: its notes are fine
+        Context(original=original, rewrite=rewrite, alignment=(), **{field: notes})
+        return
+    with pytest.raises(newsdiff.InputError, match=field):
+        Context(original=original, rewrite=rewrite, alignment=(), **{field: notes})

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import attrs
 
 from newsdiff.detect._annotations import Annotations, annotate
+from newsdiff.exceptions import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,7 +28,7 @@ class Context:
 
     ``alignment[i]`` is the group a change refers to as ``group=i``. ``original_notes``
     and ``rewrite_notes`` share the finders' results on each document among detectors
-    (see :class:`~newsdiff.detect._annotations.Annotations`); left out, they are
+    (an ``Annotations`` each, from ``newsdiff.detect._annotations``); left out, they are
     started from the documents.
     """
 
@@ -45,6 +46,25 @@ class Context:
         eq=False,
         repr=False,
     )
+
+    @original_notes.validator
+    def _check_original_notes(
+        self, attribute: attrs.Attribute[Annotations], notes: Annotations
+    ) -> None:
+        _check_notes(attribute.name, notes, self.original)
+
+    @rewrite_notes.validator
+    def _check_rewrite_notes(
+        self, attribute: attrs.Attribute[Annotations], notes: Annotations
+    ) -> None:
+        _check_notes(attribute.name, notes, self.rewrite)
+
+
+def _check_notes(name: str, notes: Annotations, document: Document) -> None:
+    """Refuse notes taken on another document: detectors would report on the wrong text."""
+    if notes.document is not document and notes.document != document:
+        msg = f"{name} annotate another document; build them with annotate() of that document"
+        raise InputError(msg)
 
 
 @runtime_checkable

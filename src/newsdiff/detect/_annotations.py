@@ -2,7 +2,7 @@
 
 Detectors and the tone metrics ask the same questions of the same text: its quotations,
 the hedges, loaded terms, attributions and quantities of each sentence, its entities.
-:class:`Annotations` answers each question the first time it is asked and remembers the
+``Annotations`` answers each question the first time it is asked and remembers the
 answer, so a comparison scans every sentence once per finder instead of once per
 detector, group and side. Answers are exactly what the finder returns when called
 directly; only the work is shared.
@@ -44,7 +44,7 @@ _T = TypeVar("_T")
 class Annotations:
     """The finders' results for one document, each computed on first use and then kept.
 
-    Build one with :func:`annotate`. Results with a ``start`` and ``end`` are those of
+    Build one with ``annotate``. Results with a ``start`` and ``end`` are those of
     the finder called on ``document.text[start:end]`` (sentence spans, typically), with
     the shipped lexicons.
     """
@@ -66,17 +66,17 @@ class Annotations:
 
     @property
     def quotations(self) -> tuple[Quotation, ...]:
-        """The direct quotations of the document (:func:`extract_quotations`)."""
+        """The direct quotations of the document (``extract_quotations``)."""
         return self.remember("quotations", lambda: extract_quotations(self.document.text))
 
     @property
     def quote_spans(self) -> tuple[tuple[int, int], ...]:
-        """The quotation marks' stretches of the document (:func:`find_quote_spans`)."""
+        """The quotation marks' stretches of the document (``find_quote_spans``)."""
         return self.remember("quote_spans", lambda: find_quote_spans(self.document.text))
 
     @property
     def entities(self) -> tuple[Entity, ...]:
-        """The named entities of the whole document (:func:`find_entities`)."""
+        """The named entities of the whole document (``find_entities``)."""
         return self.remember("entities", lambda: find_entities(self.document.text))
 
     def _words(self, start: int, end: int) -> list[_Token]:
@@ -107,7 +107,7 @@ class Annotations:
         )
 
     def local_quote_spans(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
-        """The quotation marks of ``text[start:end]`` read alone (:func:`local_quote_spans`)."""
+        """The quotation marks of ``text[start:end]`` read alone (``local_quote_spans``)."""
         return self.remember(
             ("local_quotes", start, end),
             lambda: local_quote_spans(self.document.text, start, end),
@@ -127,14 +127,14 @@ class Annotations:
     def attributions(
         self, start: int, end: int, outside: Sequence[Span] = ()
     ) -> tuple[Attribution, ...]:
-        """The attributions of ``text[start:end]``, as :func:`find_attributions` gives them."""
+        """The attributions of ``text[start:end]``, as ``find_attributions`` gives them."""
         key = ("attributions", start, end, tuple((span.start, span.end) for span in outside))
         return self.remember(
             key, lambda: find_attributions(self.document.text, start, end, outside=outside)
         )
 
     def quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
-        """The quantities of ``text[start:end]`` (:func:`find_quantities`)."""
+        """The quantities of ``text[start:end]`` (``find_quantities``)."""
         return self.remember(
             ("quantities", start, end), lambda: find_quantities(self.document.text, start, end)
         )
