@@ -60,6 +60,10 @@ _PHRASE_GAP = frozenset(" \t\u00a0-\u2010\u2011")
 _SENTENCE_START_BEFORE = frozenset(".!?\n\r\"'\u201c\u201d\u2018\u2019([:;\u2014\u2013")
 _QUESTION_BOUNDARY = frozenset(".!?\n\r\u2028\u2029")
 _QUESTION_AFTER = frozenset(" \t\n\r\"')]\u201d\u2019\u00bb")
+# The only characters the quotation and question scans act on; the regular
+# expressions jump from one to the next instead of a Python loop over every character.
+_QUOTE_SCAN = re.compile("[\n\r\u2028\u2029\u201c\u201e\u00ab\u201d\u00bb\"'\u2018\u2019]")
+_QUESTION_SCAN = re.compile("[.!?\n\r\u2028\u2029]")
 _QUESTION_LEAD = " \t\"'\u201c\u2018\u00ab(-\u2014\u2013"
 # Short titles whose full stop does not end a sentence ("Mr. Smith, will you run?").
 _CIVIL_TITLES = ("mr", "mrs", "ms", "dr", "prof", "rev", "hon", "jr", "sr", "st", "no", "vs")
@@ -300,7 +304,8 @@ def find_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     double_open: int | None = None
     single_open: int | None = None
-    for index, char in enumerate(text):
+    for mark in _QUOTE_SCAN.finditer(text):
+        index, char = mark.start(), mark.group()
         if char in "\n\r\u2028\u2029":
             if double_open is not None:
                 spans.append((double_open, index))
@@ -394,8 +399,8 @@ def _questions(
 ) -> list[Hedge]:
     found: list[Hedge] = []
     boundary = start
-    for index in range(start, end):
-        char = text[index]
+    for mark in _QUESTION_SCAN.finditer(text, start, end):
+        index, char = mark.start(), mark.group()
         if char in _QUESTION_BOUNDARY and char != "?":
             if char != "." or _ends_sentence(text, index, start, end):
                 boundary = index + 1

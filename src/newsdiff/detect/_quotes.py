@@ -60,6 +60,10 @@ _SINGLE_CLOSERS = "\u2019"
 _STRAIGHT_DOUBLE = '"'
 _STRAIGHT_SINGLE = "'"
 _DOUBLE_MARKS = _DOUBLE_OPENERS + _DOUBLE_CLOSERS + _STRAIGHT_DOUBLE
+# Every character the line scanner acts on: it jumps from one to the next.
+_MARKS = re.compile(
+    "[" + re.escape(_DOUBLE_MARKS + _SINGLE_OPENERS + _STRAIGHT_SINGLE + _SINGLE_CLOSERS) + "]"
+)
 # Elisions that start with an apostrophe: "'em", "'til", "rock 'n' roll".
 _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"))
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
@@ -302,7 +306,8 @@ def _scan_line(line: str, base: int, continued: bool) -> tuple[list[_Piece], boo
     single_at = -1
     first_continues = continued
     nested = 0
-    for index, char in enumerate(line):
+    for hit in _MARKS.finditer(line):
+        index, char = hit.start(), hit.group()
         if char in _DOUBLE_MARKS:
             role = _double_role(line, index, opener if open_at >= 0 else "", nested)
             if role == "nest":
