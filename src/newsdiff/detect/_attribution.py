@@ -572,8 +572,17 @@ def find_attributions(
     skipped = sorted((span.start, span.end) for span in outside)
     skip_index = 0
     index = 0
+    cue_starts = lexicons.cue_starts
     while index < len(tokens):
-        position = tokens[index].start
+        token = tokens[index]
+        if (
+            token.lower not in cue_starts
+            and token.text != ":"
+            and token.text not in _SIGN_OFF_DASHES
+        ):
+            index += 1  # no cue starts here (what _attribution_at would say), quoted or not
+            continue
+        position = token.start
         while skip_index < len(skipped) and skipped[skip_index][1] <= position:
             skip_index += 1
         if (

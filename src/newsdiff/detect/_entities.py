@@ -200,7 +200,9 @@ def _tokenise(text: str, start: int, end: int) -> list[_Token]:
     tokens: list[_Token] = []
     modifiers = _rules().modifiers
     for match in _TOKEN.finditer(text, start, end):
-        word = match.group().translate(_MARK_TABLE)
+        word = match.group()
+        if not word.isascii() or "`" in word:
+            word = word.translate(_MARK_TABLE)  # the table maps no other ASCII character
         first = match.start()
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word = word[:-2]

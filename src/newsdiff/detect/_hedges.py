@@ -191,16 +191,18 @@ class PhraseIndex:
     ) -> tuple[int, str, str]:
         for words, category, key in self._index.get(tokens[position].word, ()):
             width = len(words)
-            window = tokens[position : position + width]
-            if len(window) < width or any(
-                token.word != word for token, word in zip(window, words, strict=True)
-            ):
-                continue
-            if any(
-                not set(text[left.end : right.start]) <= _PHRASE_GAP
-                for left, right in itertools.pairwise(window)
-            ):
-                continue
+            if width > 1:
+                # The first word matches: the index is keyed by it. Check the rest.
+                window = tokens[position : position + width]
+                if len(window) < width or any(
+                    token.word != word for token, word in zip(window, words, strict=True)
+                ):
+                    continue
+                if any(
+                    not set(text[left.end : right.start]) <= _PHRASE_GAP
+                    for left, right in itertools.pairwise(window)
+                ):
+                    continue
             if (
                 category != self._blocker
                 and rule is not None

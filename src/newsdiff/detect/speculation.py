@@ -10,6 +10,7 @@ it does cover the same cue on the other side (a quoted "may" paraphrased as "may
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -141,7 +142,13 @@ class SpeculationDetector:
 
 
 def _key(hedge: Hedge) -> str:
-    return fold(hedge.cue)
+    return _folded_cue(hedge.cue)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_cue(cue: str) -> str:
+    """Fold a cue once: cues are lexicon phrases (or "?"), so few distinct ones recur."""
+    return fold(cue)
 
 
 def _unmatched(
@@ -163,7 +170,7 @@ def _unmatched(
         else:
             left.append((hedge, quoted))
     spare_words = sum(count for key, count in available.items() if key != "?")
-    their_words = Counter(word for span in their_spans for word in _WORDS.findall(fold(span.text)))
+    their_words: Counter[str] | None = None  # counted only when a hedge needs it
     unmatched: list[Hedge] = []
     # The writer's own cues take the spare counterparts first: a swapped hedge stays quiet.
     for hedge, quoted in sorted(left, key=lambda item: item[1]):
@@ -172,8 +179,13 @@ def _unmatched(
             if spare_words > 0:
                 spare_words -= 1
                 continue
-            if _backshifted(_key(hedge), their_words):
-                continue
+            if _key(hedge) in _BACKSHIFT:
+                if their_words is None:
+                    their_words = Counter(
+                        word for span in their_spans for word in _WORDS.findall(fold(span.text))
+                    )
+                if _backshifted(_key(hedge), their_words):
+                    continue
         if not quoted:
             unmatched.append(hedge)
     unmatched.sort(key=lambda hedge: (hedge.span.start, hedge.span.end))
