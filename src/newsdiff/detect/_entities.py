@@ -473,6 +473,12 @@ class _Finder:
         token = self.tokens[index]
         if not token.is_word:
             return index + 1
+        if (
+            not token.capitalised
+            and token.norm not in self.rules.modifiers
+            and (token.norm,) not in _prefixes()
+        ):
+            return index + 1  # a lower-case word that starts no title, entry or name
         title = self._title(index)
         if title is not None:
             return title
