@@ -154,6 +154,18 @@ class PhraseIndex:
             first: tuple(sorted(entries, key=lambda entry: (-len(entry[0]), entry[0])))
             for first, entries in index.items()
         }
+        # Longer phrases also by their first two words, in the same order, so a common
+        # first word ("it", "some") does not make the scan try every phrase it starts.
+        pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], str, str]]] = {}
+        singles: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {}
+        for first, entries in self._index.items():
+            for entry in entries:
+                if len(entry[0]) > 1:
+                    pairs.setdefault((first, entry[0][1]), []).append(entry)
+                else:
+                    singles[first] = (entry,)
+        self._pairs = {pair: tuple(entries) for pair, entries in pairs.items()}
+        self._singles = singles
         self._blocker = blocker
 
     def scan(
@@ -189,7 +201,13 @@ class PhraseIndex:
     def _match(
         self, text: str, tokens: list[_Token], position: int, rule: _Rule | None
     ) -> tuple[int, str, str]:
-        for words, category, key in self._index.get(tokens[position].word, ()):
+        first = tokens[position].word
+        longer = (
+            self._pairs.get((first, tokens[position + 1].word), ())
+            if position + 1 < len(tokens)
+            else ()
+        )
+        for words, category, key in (*longer, *self._singles.get(first, ())):
             width = len(words)
             if width > 1:
                 # The first word matches: the index is keyed by it. Check the rest.
