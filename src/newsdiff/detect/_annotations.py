@@ -11,11 +11,12 @@ directly; only the work is shared.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import attrs
 
-from newsdiff.detect._attribution import Attribution, find_attributions
+from newsdiff.detect._attribution import Attribution, attributions_among
+from newsdiff.detect._attribution import _tokens as _attribution_tokens
 from newsdiff.detect._entities import Entity, find_entities
 from newsdiff.detect._hedges import (
     Hedge,
@@ -28,16 +29,27 @@ from newsdiff.detect._hedges import (
 from newsdiff.detect._loaded import LoadedTerm
 from newsdiff.detect._loaded import _default_matcher as _default_loaded_matcher
 from newsdiff.detect._numbers import Quantity, find_quantities
-from newsdiff.detect._quotes import extract_quotations
+from newsdiff.detect._quotes import quotations_with
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from newsdiff.detect._attribution import _Token as _AttributionToken
     from newsdiff.models import Document, Quotation, Span
 
 __all__ = ["Annotations", "annotate", "within"]
 
 _T = TypeVar("_T")
+
+
+class _Positioned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Positioned)
 
 
 @attrs.frozen(kw_only=True)
@@ -67,7 +79,9 @@ class Annotations:
     @property
     def quotations(self) -> tuple[Quotation, ...]:
         """The direct quotations of the document (``extract_quotations``)."""
-        return self.remember("quotations", lambda: extract_quotations(self.document.text))
+        return self.remember(
+            "quotations", lambda: quotations_with(self.document.text, self._attribution_tokens)
+        )
 
     @property
     def quote_spans(self) -> tuple[tuple[int, int], ...]:
@@ -80,22 +94,34 @@ class Annotations:
         return self.remember("entities", lambda: find_entities(self.document.text))
 
     def _words(self, start: int, end: int) -> list[_Token]:
-        """The words the hedge and loaded-term scans read in ``text[start:end]``.
+        """The words the hedge and loaded-term scans read in ``text[start:end]``."""
+        return self._slice("words", _tokens, start, end)
 
-        The whole text is split once; a stretch takes its slice of that, unless a word
-        runs across one of its ends, where it is split anew as the finders would.
+    def _attribution_tokens(self, start: int, end: int) -> Sequence[_AttributionToken]:
+        """The tokens the attribution finder reads in ``text[start:end]``."""
+        return self._slice("attribution_tokens", _attribution_tokens, start, end)
+
+    def _slice(
+        self, name: str, split: Callable[[str, int, int], Sequence[_S]], start: int, end: int
+    ) -> list[_S]:
+        """The tokens ``split(text, start, end)`` gives, cut from one split of the whole text.
+
+        A stretch takes its slice of the whole text's tokens, unless a token runs across
+        one of its ends; then it is split anew, as the finder would.
         """
         text = self.document.text
-        every: list[_Token] = self.remember("words", lambda: _tokens(text, 0, len(text)))
+        every: list[_S] = self.remember(name, lambda: list(split(text, 0, len(text))))
         if start == 0 and end == len(text):
             return every
-        starts: list[int] = self.remember("word_starts", lambda: [t.start for t in every])
+        starts: list[int] = self.remember(
+            (name, "starts"), lambda: [token.start for token in every]
+        )
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         straddles = (first > 0 and every[first - 1].end > start) or (
             last > 0 and every[last - 1].end > end
         )
-        return _tokens(text, start, end) if straddles else every[first:last]
+        return list(split(text, start, end)) if straddles else every[first:last]
 
     def hedge_cues(self, start: int, end: int) -> tuple[Hedge, ...]:
         """The word cues of speculation in ``text[start:end]`` (no questions, no exclusions)."""
@@ -130,7 +156,10 @@ class Annotations:
         """The attributions of ``text[start:end]``, as ``find_attributions`` gives them."""
         key = ("attributions", start, end, tuple((span.start, span.end) for span in outside))
         return self.remember(
-            key, lambda: find_attributions(self.document.text, start, end, outside=outside)
+            key,
+            lambda: attributions_among(
+                self.document.text, self._attribution_tokens(start, end), outside
+            ),
         )
 
     def quantities(self, start: int, end: int) -> tuple[Quantity, ...]:

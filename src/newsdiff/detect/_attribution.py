@@ -565,7 +565,17 @@ def find_attributions(
     [('said', 'the bank', False), ('reportedly', None, True)]
     """
     stop = len(text) if end is None else end
-    tokens = _tokens(text, start, stop)
+    return attributions_among(text, _tokens(text, start, stop), outside)
+
+
+def attributions_among(
+    text: str, tokens: Sequence[_Token], outside: Sequence[Span] = ()
+) -> tuple[Attribution, ...]:
+    """Finish :func:`find_attributions` on ``tokens``, the tokens of the stretch to scan.
+
+    Callers that split a whole text once pass each stretch its slice of the tokens
+    (``_tokens(text, start, end)`` gives the same list) instead of splitting it again.
+    """
     lexicons = _lexicons()
     found: list[Attribution] = []
     last_cue_end = -_CHANNEL_GAP - 1  # token index just past the last cue

@@ -30,13 +30,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from newsdiff._text import fold
-from newsdiff.detect._attribution import Attribution, find_attributions
+from newsdiff.detect._attribution import Attribution, _tokens, attributions_among
 from newsdiff.models import Quotation, Span
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
+    from newsdiff.detect._attribution import _Token
     from newsdiff.models import AlignmentGroup
+
+    _TokensOf = Callable[[int, int], Sequence[_Token]]
 
 __all__ = [
     "GroupIndex",
@@ -389,7 +392,9 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, len(text) if line_end < 0 else line_end
 
 
-def _cue_after(text: str, piece_end: int, limit: int, content: str) -> Attribution | None:
+def _cue_after(
+    text: str, piece_end: int, limit: int, content: str, tokens_of: _TokensOf
+) -> Attribution | None:
     """Find the cue right after a quotation: '," she said' or '," said the minister'."""
     if content.rstrip().endswith("."):
         return None  # the sentence ended inside the quotation
@@ -397,7 +402,7 @@ def _cue_after(text: str, piece_end: int, limit: int, content: str) -> Attributi
     end_match = _SENTENCE_END.search(text, piece_end, stop)
     if end_match:
         stop = end_match.start()
-    attributions = find_attributions(text, piece_end, stop)
+    attributions = attributions_among(text, tokens_of(piece_end, stop))
     if not attributions or attributions[0].vague:
         return None
     first = attributions[0]
@@ -408,13 +413,17 @@ def _cue_after(text: str, piece_end: int, limit: int, content: str) -> Attributi
     return first
 
 
-def _cue_before(text: str, piece_start: int, floor: int) -> Attribution | None:
+def _cue_before(
+    text: str, piece_start: int, floor: int, tokens_of: _TokensOf
+) -> Attribution | None:
     """Find the cue just before a quotation: 'X said: “…”' or 'according to X, “…”'."""
     start = max(floor, piece_start - _WINDOW)
     last_end = start
     for match in _SENTENCE_END.finditer(text, start, piece_start):
         last_end = match.end()
-    attributions = [a for a in find_attributions(text, last_end, piece_start) if not a.vague]
+    attributions = [
+        a for a in attributions_among(text, tokens_of(last_end, piece_start)) if not a.vague
+    ]
     if not attributions:
         return None
     last = attributions[-1]
@@ -504,6 +513,15 @@ def extract_quotations(text: str) -> tuple[Quotation, ...]:
     ...     "Ana Ruiz spoke. \u201cWe will not wait,\u201d she said.")]
     [('We will not wait,', 'Ana Ruiz')]
     """
+    return quotations_with(text, lambda start, end: _tokens(text, start, end))
+
+
+def quotations_with(text: str, tokens_of: _TokensOf) -> tuple[Quotation, ...]:
+    """Do what :func:`extract_quotations` does, reading cues from ``tokens_of(start, end)``.
+
+    ``tokens_of`` must return what the attribution finder's own split of
+    ``text[start:end]`` would; a caller that split the whole text once hands out slices.
+    """
     names = _Names.of(text)
     quotations: list[Quotation] = []
     previous: Quotation | None = None
@@ -514,10 +532,10 @@ def extract_quotations(text: str) -> tuple[Quotation, ...]:
         span = Span.of(text, piece.open_at, piece.close_at)
         content = Span.of(text, piece.content_start, piece.content_end)
         line_start, line_end = _line_bounds(text, piece.open_at, piece.close_at)
-        cue = _cue_before(text, piece.open_at, max(floor, line_start))
+        cue = _cue_before(text, piece.open_at, max(floor, line_start), tokens_of)
         if cue is None and piece.closed:
             next_open = _next_opener(text, span.end, line_end)
-            cue = _cue_after(text, span.end, next_open, content.text)
+            cue = _cue_after(text, span.end, next_open, content.text, tokens_of)
         if cue is not None:
             quotation = Quotation(
                 span=span,
