@@ -193,6 +193,7 @@ def _match(
     originals: Sequence[_Quote],
     used: AbstractSet[int] = frozenset(),
     among: Sequence[int] | None = None,
+    known: dict[tuple[tuple[str, ...], tuple[str, ...]], int] | None = None,
 ) -> _Match | None:
     """Find the original quotations a rewrite quotation comes from, if any.
 
@@ -200,11 +201,14 @@ def _match(
     the rewrite quotation that it lacks (a quotation split by its cue and joined again),
     never when they merely repeat it. Of equally good originals, one not ``used`` yet
     is taken, so a quotation the story repeats pairs with each of its occurrences.
+    ``known`` keeps word-sequence comparisons across calls: a story that repeats a
+    quotation asks the same ones again and again.
     """
+    known = {} if known is None else known
     candidates: list[tuple[int, int]] = []
     for index in range(len(originals)) if among is None else among:
         original = originals[index]
-        common = _common(original.words, rewrite.words)
+        common = _common_once(original.words, rewrite.words, known)
         if common < 2 and common < min(len(original.words), len(rewrite.words)):
             continue
         if common >= _SUPPORT * min(len(original.words), len(rewrite.words)):
@@ -216,8 +220,10 @@ def _match(
     drawn = [best]
     covered = candidates[0][0]
     for _, index in candidates[1:]:
+        if covered + 2 > len(rewrite.words):
+            break  # no original can add two words the drawn ones do not already give
         trial = sorted((*drawn, index))
-        gained = _common(_material(originals, trial), rewrite.words)
+        gained = _common_once(_material(originals, trial), rewrite.words, known)
         if gained >= covered + 2:
             drawn, covered = trial, gained
     drawn.sort()
@@ -226,6 +232,19 @@ def _match(
         return None
     edits, trimmed = _edits(material, rewrite.words)
     return _Match(originals=tuple(drawn), primary=best, edits=edits, trimmed=trimmed)
+
+
+def _common_once(
+    first: tuple[str, ...],
+    second: tuple[str, ...],
+    known: dict[tuple[tuple[str, ...], tuple[str, ...]], int],
+) -> int:
+    """:func:`_common`, remembered in ``known`` for word sequences compared before."""
+    try:
+        return known[first, second]
+    except KeyError:
+        found = known[first, second] = _common(first, second)
+        return found
 
 
 def _material(originals: Sequence[_Quote], indices: Sequence[int]) -> tuple[str, ...]:
@@ -363,8 +382,9 @@ def build_quote_ledger(
     used: set[int] = set()
     entries: list[QuoteLedgerEntry] = []
     postings = _postings(before)
+    known: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     for quote in after:
-        match = _match(quote, before, used, _candidates(quote, postings, len(before)))
+        match = _match(quote, before, used, _candidates(quote, postings, len(before)), known)
         if match is None:
             indirect = _said_outside_quotes(quote.words, _unquoted(original_notes))
             entries.append(
