@@ -206,6 +206,9 @@ def _tokenise(text: str, start: int, end: int) -> list[_Token]:
         first = match.start()
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word = word[:-2]
+        if "-" not in word:
+            tokens.append(_Token(word, _norm(word), first, first + len(word)))
+            continue  # most words: nothing to split
         head, dash, rest = word.partition("-")
         if dash and rest and head.lower() in modifiers:
             # "then-President", "ex-minister": the modifier and the title apart.
@@ -411,7 +414,7 @@ class _Finder:
                 marked.update(line)
 
         for index, token in enumerate(self.tokens):
-            if "\n" in self.text[previous_end : token.start]:
+            if self.text.find("\n", previous_end, token.start) >= 0:
                 close()
                 line = []
             previous_end = token.end
