@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from newsdiff.detect._attribution import _Token as _AttributionToken
     from newsdiff.models import Document, Quotation, Span
 
-__all__ = ["Annotations", "annotate", "within"]
+__all__ = ["Annotations", "annotate"]
 
 _T = TypeVar("_T")
 
@@ -172,12 +172,3 @@ class Annotations:
 def annotate(document: Document) -> Annotations:
     """Start the shared finder results of ``document``; each is computed when first asked."""
     return Annotations(document=document)
-
-
-def within(starts: Sequence[int], start: int, end: int) -> range:
-    """Return the positions of ``starts`` (sorted) that fall in ``[start, end)``.
-
-    >>> within((2, 5, 9), 3, 9)
-    range(1, 2)
-    """
-    return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
