@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from newsdiff.detect import Context
     from newsdiff.detect._annotations import Annotations
+    from newsdiff.lexicons import Lexicon
     from newsdiff.models import Span
 
 __all__ = ["SpeculationDetector"]
@@ -75,9 +76,21 @@ class SpeculationDetector:
 
     name = "speculation"
 
-    def __init__(self, matcher: HedgeMatcher | None = None) -> None:
-        """Use the cue lists of ``matcher``, or the shipped ``hedges`` lexicon."""
-        self._matcher = matcher
+    def __init__(
+        self, matcher: HedgeMatcher | None = None, *, lexicon: Lexicon | None = None
+    ) -> None:
+        """Use the cue lists of ``lexicon`` (or of a ready ``matcher``), else the shipped ones.
+
+        ``lexicon`` takes the list names of the shipped ``hedges`` lexicon; extend that one
+        with :meth:`~newsdiff.lexicons.Lexicon.extended` to add cues.
+
+        Raises:
+            ValueError: both ``matcher`` and ``lexicon`` were given.
+        """
+        if matcher is not None and lexicon is not None:
+            msg = "give SpeculationDetector a lexicon or a matcher, not both"
+            raise ValueError(msg)
+        self._matcher = HedgeMatcher(lexicon) if lexicon is not None else matcher
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield at most one added and one removed change per aligned group."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from newsdiff.detect import Context
     from newsdiff.detect._annotations import Annotations
+    from newsdiff.lexicons import Lexicon
 
 __all__ = ["LoadedLanguageDetector"]
 
@@ -38,9 +39,21 @@ class LoadedLanguageDetector:
 
     name = "loaded_language"
 
-    def __init__(self, matcher: LoadedMatcher | None = None) -> None:
-        """Use the term lists of ``matcher``, or the shipped ``loaded_language`` lexicon."""
-        self._matcher = matcher
+    def __init__(
+        self, matcher: LoadedMatcher | None = None, *, lexicon: Lexicon | None = None
+    ) -> None:
+        """Use the term lists of ``lexicon`` (or of a ready ``matcher``), else the shipped ones.
+
+        ``lexicon`` takes the list names of the shipped ``loaded_language`` lexicon; extend
+        that one with :meth:`~newsdiff.lexicons.Lexicon.extended` to add terms.
+
+        Raises:
+            ValueError: both ``matcher`` and ``lexicon`` were given.
+        """
+        if matcher is not None and lexicon is not None:
+            msg = "give LoadedLanguageDetector a lexicon or a matcher, not both"
+            raise ValueError(msg)
+        self._matcher = LoadedMatcher(lexicon) if lexicon is not None else matcher
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield up to two changes per group: one of medium and one of low severity."""
