@@ -21,7 +21,14 @@ from newsdiff.models import Span
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["Attribution", "find_attributions", "is_claim_cue", "is_named", "same_source"]
+__all__ = [
+    "Attribution",
+    "cue_lexicons",
+    "find_attributions",
+    "is_claim_cue",
+    "is_named",
+    "same_source",
+]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -183,7 +190,8 @@ class _Phrases:
         return 0
 
 
-@attrs.frozen
+# Compared and hashed by identity: a detector's own lists key its results in the notes.
+@attrs.frozen(eq=False)
 class _Lexicons:
     speech: frozenset[str]
     single_verbs: frozenset[str]
@@ -219,8 +227,20 @@ def _base_forms(verbs: Lexicon) -> Iterable[str]:
 
 @functools.cache
 def _lexicons() -> _Lexicons:
-    verbs = load_lexicon("reporting_verbs")
-    vague = load_lexicon("vague_sources")
+    """The cue lists of the shipped ``reporting_verbs`` and ``vague_sources`` lexicons."""
+    return cue_lexicons(load_lexicon("reporting_verbs"), load_lexicon("vague_sources"))
+
+
+def cue_lexicons(verbs: Lexicon, vague: Lexicon) -> _Lexicons:
+    """Index the cue lists of a reporting-verb and a vague-sourcing lexicon for the scan.
+
+    ``verbs`` needs the ``speech`` list of the shipped ``reporting_verbs`` lexicon; its
+    other lists (and those of ``vague``) may be missing. Build it once and pass it to
+    :func:`find_attributions` as often as needed.
+
+    Raises:
+        LexiconError: ``verbs`` has no ``speech`` list.
+    """
     claims = (*verbs["speech"], *verbs.get("evidence"), *verbs.get("prepositional"))
     every = (
         *verbs["speech"],
@@ -292,9 +312,9 @@ def _is_name_word(tokens: Sequence[_Token], index: int) -> bool:
     return token.text[0].isupper() and not _sentence_initial(tokens, index)
 
 
-def _left_source(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
+def _left_source(tokens: Sequence[_Token], cue: int, lexicons: _Lexicons) -> tuple[int, int] | None:
     """Find the subject before a verb at ``cue``: token indices ``[first, last]``."""
-    verbs = _lexicons().single_verbs
+    verbs = lexicons.single_verbs
     position = cue - 1
     progressive = tokens[cue].lower.endswith("ing")
     while position >= 0 and (
@@ -434,7 +454,7 @@ def _verb_attribution(
                     vague=_is_vague(tokens, *found, lexicons),
                 )
         return Attribution(cue=cue, source=None, vague=False)
-    left = _left_source(tokens, index)
+    left = _left_source(tokens, index, lexicons)
     if (
         left is not None
         and token.lower not in lexicons.speech
@@ -543,7 +563,12 @@ def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
 
 
 def find_attributions(
-    text: str, start: int = 0, end: int | None = None, *, outside: Sequence[Span] = ()
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    outside: Sequence[Span] = (),
+    lexicons: _Lexicons | None = None,
 ) -> tuple[Attribution, ...]:
     """Find attribution cues in ``text[start:end]``, with their sources where named.
 
@@ -556,6 +581,8 @@ def find_attributions(
         end: Where it ends; the end of ``text`` when ``None``.
         outside: Stretches whose cues do not count, such as the contents of direct
             quotations (a speaker's own "I think" is not the article's attribution).
+        lexicons: The cue lists to read (from :func:`cue_lexicons`); the shipped ones
+            when ``None``.
 
     Returns:
         The attributions found, in text order.
@@ -565,18 +592,23 @@ def find_attributions(
     [('said', 'the bank', False), ('reportedly', None, True)]
     """
     stop = len(text) if end is None else end
-    return attributions_among(text, _tokens(text, start, stop), outside)
+    return attributions_among(text, _tokens(text, start, stop), outside, lexicons=lexicons)
 
 
 def attributions_among(
-    text: str, tokens: Sequence[_Token], outside: Sequence[Span] = ()
+    text: str,
+    tokens: Sequence[_Token],
+    outside: Sequence[Span] = (),
+    *,
+    lexicons: _Lexicons | None = None,
 ) -> tuple[Attribution, ...]:
     """Finish :func:`find_attributions` on ``tokens``, the tokens of the stretch to scan.
 
     Callers that split a whole text once pass each stretch its slice of the tokens
     (``_tokens(text, start, end)`` gives the same list) instead of splitting it again.
     """
-    lexicons = _lexicons()
+    if lexicons is None:
+        lexicons = _lexicons()
     found: list[Attribution] = []
     last_cue_end = -_CHANNEL_GAP - 1  # token index just past the last cue
     skipped = sorted((span.start, span.end) for span in outside)
@@ -653,7 +685,7 @@ def _attribution_at(
 ) -> tuple[Attribution | None, int]:
     token = tokens[index]
     if token.text == ":":
-        return _label_attribution(text, tokens, index), 1
+        return _label_attribution(text, tokens, index, lexicons), 1
     if token.text in _SIGN_OFF_DASHES:
         return _sign_off_attribution(text, tokens, index), 1
     if not token.is_word or token.lower not in lexicons.cue_starts:
@@ -704,7 +736,9 @@ def _sign_off_attribution(text: str, tokens: Sequence[_Token], index: int) -> At
     )
 
 
-def _label_attribution(text: str, tokens: Sequence[_Token], index: int) -> Attribution | None:
+def _label_attribution(
+    text: str, tokens: Sequence[_Token], index: int, lexicons: _Lexicons
+) -> Attribution | None:
     """Read "NAME: words" at the start of a line (transcripts, headline attributions)."""
     first = index - 1
     while first >= 0 and tokens[first].is_word and tokens[first].text[0].isupper():
@@ -721,7 +755,7 @@ def _label_attribution(text: str, tokens: Sequence[_Token], index: int) -> Attri
     if index + 1 < len(tokens) and tokens[index + 1].start - tokens[index].end > 2:
         return None
     label = " ".join(token.lower for token in tokens[first:index])
-    if label in _lexicons().editorial_labels:
+    if label in lexicons.editorial_labels:
         return None
     return Attribution(
         cue=_span(text, tokens, index, index), source=_span(text, tokens, first, index - 1)
@@ -796,14 +830,16 @@ def is_named(source: str) -> bool:
     return bool(_source_words(source)[0])
 
 
-def is_claim_cue(attribution: Attribution) -> bool:
+def is_claim_cue(attribution: Attribution, lexicons: _Lexicons | None = None) -> bool:
     """Tell whether an attribution sources a claim (speech, a document, "according to").
 
     Verbs of wanting, planning or stance ("X wants", "X backed") attribute an attitude,
-    not a claim of fact, so dropping their subject is no dropped attribution.
+    not a claim of fact, so dropping their subject is no dropped attribution. ``lexicons``
+    (from :func:`cue_lexicons`) says which cues are claims; the shipped lists when ``None``.
     """
     if attribution.vague:
         return False
-    lexicons = _lexicons()
+    if lexicons is None:
+        lexicons = _lexicons()
     words = tuple(_TOKEN.findall(attribution.cue.text.lower()))
     return words in lexicons.claim_phrases or not words[0][:1].isalnum()

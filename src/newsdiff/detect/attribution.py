@@ -8,6 +8,9 @@ rewrite drops, or replaces with vague sourcing ("reportedly", "sources say"), is
 ``dropped_attribution``; one that the rewrite gives to another named source is a
 ``changed_attribution``. Verbs of wanting, planning or stance ("X wants") attribute an
 attitude rather than a claim and are left out.
+
+The cues come from the shipped ``reporting_verbs`` and ``vague_sources`` lexicons;
+``AttributionDetector(reporting_verbs=..., vague_sources=...)`` reads others instead.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import attrs
 
 from newsdiff.detect._attribution import (
     Attribution,
+    cue_lexicons,
     find_attributions,
     is_claim_cue,
     is_named,
@@ -26,6 +30,7 @@ from newsdiff.detect._attribution import (
 )
 from newsdiff.detect._quotes import is_scare_quote, quote_words
 from newsdiff.detect.quotes import build_quote_ledger
+from newsdiff.lexicons import load_lexicon
 from newsdiff.models import Change, ChangeKind, QuoteStatus, Relation, Severity
 
 if TYPE_CHECKING:
@@ -33,6 +38,8 @@ if TYPE_CHECKING:
 
     from newsdiff.detect import Context
     from newsdiff.detect._annotations import Annotations
+    from newsdiff.detect._attribution import _Lexicons
+    from newsdiff.lexicons import Lexicon
     from newsdiff.models import AlignmentGroup, Quotation, Span
 
 __all__ = ["Attribution", "AttributionDetector", "find_attributions"]
@@ -73,20 +80,57 @@ class _Quoted:
 
 
 def _attributions(
-    notes: Annotations, spans: Sequence[Span], quoted: _Quoted
+    notes: Annotations, spans: Sequence[Span], quoted: _Quoted, cues: _Lexicons | None
 ) -> tuple[Attribution, ...]:
-    return tuple(
-        attribution
-        for span in spans
-        for attribution in notes.attributions(
-            span.start, span.end, outside=quoted.overlapping(span)
-        )
+    """The attributions of ``spans``, found with ``cues`` (the shared notes' when ``None``)."""
+    found: list[Attribution] = []
+    for span in spans:
+        outside = quoted.overlapping(span)
+        if cues is None:
+            found.extend(notes.attributions(span.start, span.end, outside=outside))
+        else:
+            found.extend(_own_attributions(notes, span, outside, cues))
+    return tuple(found)
+
+
+def _own_attributions(
+    notes: Annotations, span: Span, outside: tuple[Span, ...], cues: _Lexicons
+) -> tuple[Attribution, ...]:
+    """Find a span's attributions with a detector's own cue lists, once per document.
+
+    The shared look-up holds what the shipped lists find, so these are kept beside it
+    under a key holding ``cues`` itself (compared by identity).
+    """
+    text = notes.document.text
+    start, end = span.start, span.end
+    key = ("attributions", cues, start, end, tuple((s.start, s.end) for s in outside))
+    return notes.remember(
+        key, lambda: find_attributions(text, start, end, outside=outside, lexicons=cues)
     )
 
 
-def _sourced(attributions: Sequence[Attribution]) -> list[Attribution]:
+def _sourced(attributions: Sequence[Attribution], cues: _Lexicons | None) -> list[Attribution]:
     """Keep the attributions that give a claim a source: a claim cue with its subject."""
-    return [a for a in attributions if a.source is not None and is_claim_cue(a)]
+    return [a for a in attributions if a.source is not None and is_claim_cue(a, cues)]
+
+
+def _named(lexicon: Lexicon | None) -> str:
+    """Show a lexicon by its name: its lists would drown a detector's repr."""
+    return "None" if lexicon is None else f"<lexicon {lexicon.name!r}>"
+
+
+def _own_cues(detector: AttributionDetector) -> _Lexicons | None:
+    """Index a detector's own cue lists once; ``None`` leaves it on the shared notes."""
+    if detector.reporting_verbs is None and detector.vague_sources is None:
+        return None
+    shipped = _shipped_lexicons()
+    return cue_lexicons(
+        detector.reporting_verbs or shipped[0], detector.vague_sources or shipped[1]
+    )
+
+
+def _shipped_lexicons() -> tuple[Lexicon, Lexicon]:
+    return load_lexicon("reporting_verbs"), load_lexicon("vague_sources")
 
 
 def _keeps(original: Attribution, rewrite: Sequence[Attribution]) -> bool:
@@ -138,14 +182,30 @@ def _named_again(original: Attribution, nearby: Sequence[Attribution]) -> bool:
 class AttributionDetector:
     """Find ``dropped_attribution`` and ``changed_attribution`` in aligned sentences.
 
+    ``reporting_verbs`` and ``vague_sources`` replace the shipped lexicons of those
+    names (extend them with :meth:`~newsdiff.lexicons.Lexicon.extended`: a house verb
+    such as "opined" in ``speech``, a vague head such as "insiders" in ``heads``). A
+    detector given either finds attributions with its own lists; the shared notes keep
+    the shipped ones. Quotations and the quote ledger are still read with the shipped
+    lists.
+
     >>> AttributionDetector().name
     'attribution'
     """
 
     name: str = "attribution"
+    reporting_verbs: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    vague_sources: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    _cues: _Lexicons | None = attrs.field(
+        init=False,
+        default=attrs.Factory(_own_cues, takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield at most one attribution change per aligned group."""
+        cues = self._cues
         original_quoted = _Quoted.of(context.original_notes.quotations)
         rewrite_quoted = _Quoted.of(context.rewrite_notes.quotations)
         ledger = context.quotes or build_quote_ledger(
@@ -163,12 +223,13 @@ class AttributionDetector:
             if group.relation in _SKIPPED or not group.original or not group.rewrite:
                 continue
             before = _sourced(
-                _attributions(context.original_notes, group.original, original_quoted)
+                _attributions(context.original_notes, group.original, original_quoted, cues),
+                cues,
             )
             if not before:
                 continue
-            found = _attributions(context.rewrite_notes, group.rewrite, rewrite_quoted)
-            after = _sourced(found)
+            found = _attributions(context.rewrite_notes, group.rewrite, rewrite_quoted, cues)
+            after = _sourced(found, cues)
             rewrite_words = _content_words(
                 " ".join(context.rewrite.text[s.start : s.end] for s in group.rewrite)
             )
@@ -176,8 +237,9 @@ class AttributionDetector:
             if lost:
                 nearby = _sourced(
                     _attributions(
-                        context.rewrite_notes, _neighbours(context, group), rewrite_quoted
-                    )
+                        context.rewrite_notes, _neighbours(context, group), rewrite_quoted, cues
+                    ),
+                    cues,
                 )
                 lost = [a for a in lost if not _named_again(a, nearby)]
             if not lost:
