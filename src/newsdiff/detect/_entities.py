@@ -18,10 +18,10 @@ from typing import NamedTuple
 import attrs
 
 from newsdiff._text import fold
-from newsdiff.lexicons import load_lexicon
+from newsdiff.lexicons import Lexicon, load_lexicon
 from newsdiff.models import Span
 
-__all__ = ["Entity", "EntityKind", "find_entities", "same_entity"]
+__all__ = ["Entity", "EntityKind", "entity_gazetteers", "find_entities", "same_entity"]
 
 
 class EntityKind(enum.StrEnum):
@@ -128,7 +128,9 @@ def _strip_modifier(entity: Entity) -> str:
     return entity.key
 
 
-def find_entities(text: str, start: int = 0, end: int | None = None) -> tuple[Entity, ...]:
+def find_entities(
+    text: str, start: int = 0, end: int | None = None, *, gazetteers: _Rules | None = None
+) -> tuple[Entity, ...]:
     """Find the named entities of ``text[start:end]``, in text order.
 
     Spans index ``text`` itself. Capitalised words that open a sentence are taken as
@@ -138,6 +140,8 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> tuple[En
         text: The whole text.
         start: Where to begin reading.
         end: Where to stop reading; the end of the text when ``None``.
+        gazetteers: The word lists to match (from :func:`entity_gazetteers`); the
+            shipped ones when ``None``.
 
     Returns:
         The entities found, in the order they appear.
@@ -147,8 +151,9 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> tuple[En
     """  # noqa: E501 - a doctest line cannot be wrapped
     stop = len(text) if end is None else max(0, min(end, len(text)))
     begin = max(0, min(start, stop))
-    tokens = _tokenise(text, begin, stop)
-    return _Finder(text, tokens, begin).run()
+    rules = _rules() if gazetteers is None else gazetteers
+    tokens = _tokenise(text, begin, stop, rules)
+    return _Finder(text, tokens, begin, rules).run()
 
 
 # -- tokens ---------------------------------------------------------------------------
@@ -196,9 +201,9 @@ def _norm(word: str) -> str:
     return fold(word).lower().replace(".", "") if word != "." else "."
 
 
-def _tokenise(text: str, start: int, end: int) -> list[_Token]:
+def _tokenise(text: str, start: int, end: int, rules: _Rules) -> list[_Token]:
     tokens: list[_Token] = []
-    modifiers = _rules().modifiers
+    modifiers = rules.modifiers
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         if not word.isascii() or "`" in word:
@@ -215,7 +220,7 @@ def _tokenise(text: str, start: int, end: int) -> list[_Token]:
             tokens.append(_Token(head, _norm(head), first, first + len(head)))
             first += len(head) + 1
             word = rest
-        if "-" in word and _names_a_known_part(word):
+        if "-" in word and _names_a_known_part(word, rules):
             # "US-Mexico", "Afghan-born": the known names and the rest apart, with the
             # hyphens as tokens of their own.
             for part in re.finditer(r"[^-]+|-", word):
@@ -226,9 +231,9 @@ def _tokenise(text: str, start: int, end: int) -> list[_Token]:
     return tokens
 
 
-def _names_a_known_part(word: str) -> bool:
+def _names_a_known_part(word: str, rules: _Rules) -> bool:
     """Whether a hyphenated word holds a known place, nationality or organisation."""
-    gazetteer = _rules().gazetteer
+    gazetteer = rules.gazetteer
     return any(
         entry.kind is not EntityKind.TITLE
         for part in word.split("-")
@@ -245,9 +250,12 @@ class _Entry(NamedTuple):
     caps_only: bool  # "US", "UN": only in capitals, never the words "us", "un"
 
 
-@attrs.frozen
+# Compared and hashed by identity: a detector's own lists key its results in the notes.
+@attrs.frozen(eq=False)
 class _Rules:
     gazetteer: dict[tuple[str, ...], tuple[_Entry, ...]]
+    # Every leading run of words of a gazetteer entry, to stop a lookup early.
+    prefixes: frozenset[tuple[str, ...]]
     longest: int
     bare_titles: frozenset[str]
     modifiers: dict[str, str]
@@ -279,7 +287,24 @@ def _token_norms(name: str) -> tuple[str, ...]:
 
 @functools.cache
 def _rules() -> _Rules:
-    """Load and index the word lists once; later calls reuse them."""
+    """Load and index the shipped word lists once; later calls reuse them."""
+    return entity_gazetteers()
+
+
+def entity_gazetteers(
+    *,
+    countries: Lexicon | None = None,
+    demonyms: Lexicon | None = None,
+    places: Lexicon | None = None,
+    organisations: Lexicon | None = None,
+) -> _Rules:
+    """Index the finder's word lists, each lexicon given in place of the shipped one.
+
+    ``countries``, ``demonyms`` and ``organisations`` map a canonical name (the list's
+    name) to its spellings; ``places`` holds lists of names, each written ``"Form"`` or
+    ``"Form = canonical name"``. The ``entity_rules`` lexicon (titles, name rules) is
+    always the shipped one. Build this once and pass it to :func:`find_entities`.
+    """
     gazetteer: dict[tuple[str, ...], list[_Entry]] = {}
 
     def add(name: str, kind: EntityKind, key: str) -> None:
@@ -289,17 +314,17 @@ def _rules() -> _Rules:
         if entry not in entries:
             entries.append(entry)
 
-    for key, names in load_lexicon("countries").terms.items():
+    for key, names in (countries or load_lexicon("countries")).terms.items():
         for name in names:
             add(name, EntityKind.PLACE, key)
-    for key, names in load_lexicon("demonyms").terms.items():
+    for key, names in (demonyms or load_lexicon("demonyms")).terms.items():
         for name in names:
             add(name, EntityKind.NATIONALITY, key)
-    for names in load_lexicon("places").terms.values():
+    for names in (places or load_lexicon("places")).terms.values():
         for name in names:
             form, _, canonical = name.partition("=")
             add(form.strip(), EntityKind.PLACE, " ".join(_token_norms(canonical or form)))
-    for key, names in load_lexicon("organisations").terms.items():
+    for key, names in (organisations or load_lexicon("organisations")).terms.items():
         for name in names:
             add(name, EntityKind.ORGANISATION, key)
     rules = load_lexicon("entity_rules")
@@ -311,6 +336,9 @@ def _rules() -> _Rules:
     frozen = {norms: tuple(entries) for norms, entries in gazetteer.items() if norms}
     return _Rules(
         gazetteer=frozen,
+        prefixes=frozenset(
+            norms[:length] for norms in frozen for length in range(1, len(norms) + 1)
+        ),
         longest=max(len(norms) for norms in frozen),
         bare_titles=frozenset(rules["bare_titles"]),
         modifiers=_pairs(rules["title_modifiers"]),
@@ -353,14 +381,6 @@ class _Match(NamedTuple):
     last: int  # index of the last token of the match
 
 
-@functools.cache
-def _prefixes() -> frozenset[tuple[str, ...]]:
-    """Every leading run of words of a gazetteer entry, to stop a lookup early."""
-    return frozenset(
-        norms[:length] for norms in _rules().gazetteer for length in range(1, len(norms) + 1)
-    )
-
-
 class _Finder:
     """Scan the tokens once, left to right, emitting entities."""
 
@@ -375,11 +395,11 @@ class _Finder:
         "tokens",
     )
 
-    def __init__(self, text: str, tokens: list[_Token], begin: int) -> None:
+    def __init__(self, text: str, tokens: list[_Token], begin: int, rules: _Rules) -> None:
         self.text = text
         self.tokens = tokens
         self.begin = begin
-        self.rules = _rules()
+        self.rules = rules
         self.found: list[tuple[Entity, int, int]] = []  # entity, first and last token
         self.lookups: dict[int, _Match | None] = {}
         self.headline_tokens = self._headline_tokens()
@@ -479,7 +499,7 @@ class _Finder:
         if (
             not token.capitalised
             and token.norm not in self.rules.modifiers
-            and (token.norm,) not in _prefixes()
+            and (token.norm,) not in self.rules.prefixes
         ):
             return index + 1  # a lower-case word that starts no title, entry or name
         title = self._title(index)
@@ -532,7 +552,7 @@ class _Finder:
             return None
         first = self.tokens[index]
         gazetteer = self.rules.gazetteer
-        prefixes = _prefixes()
+        prefixes = self.rules.prefixes
         norms: list[str] = []
         best: _Match | None = None
         for position in range(index, min(len(self.tokens), index + self.rules.longest)):

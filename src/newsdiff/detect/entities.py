@@ -7,6 +7,10 @@ title that gains or loses a modifier ("President" became "former President") is 
 swap too. Spelling, case, accents, aliases ("U.S." and "United States"), order and
 repetition never count, and an entity simply dropped is left to the removed-content
 detector.
+
+The names come from the shipped ``countries``, ``demonyms``, ``places`` and
+``organisations`` lexicons; ``EntityDetector(organisations=..., places=...)`` reads
+others instead.
 """
 
 from __future__ import annotations
@@ -19,13 +23,22 @@ from typing import TYPE_CHECKING
 import attrs
 
 from newsdiff._text import fold
-from newsdiff.detect._entities import Entity, EntityKind, same_entity
+from newsdiff.detect._entities import (
+    Entity,
+    EntityKind,
+    entity_gazetteers,
+    find_entities,
+    same_entity,
+)
 from newsdiff.models import Change, ChangeKind, Relation, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from newsdiff.detect import Context
+    from newsdiff.detect._annotations import Annotations
+    from newsdiff.detect._entities import _Rules
+    from newsdiff.lexicons import Lexicon
     from newsdiff.models import Span
 
 __all__ = ["EntityDetector"]
@@ -56,20 +69,69 @@ _CLOSE = frozenset({Relation.EDITED, Relation.MOVED})
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
 
 
+def _named(lexicon: Lexicon | None) -> str:
+    """Show a lexicon by its name: its lists would drown a detector's repr."""
+    return "None" if lexicon is None else f"<lexicon {lexicon.name!r}>"
+
+
+def _own_gazetteers(detector: EntityDetector) -> _Rules | None:
+    """Index a detector's own name lists once; ``None`` leaves it on the shared notes."""
+    lists = (detector.countries, detector.demonyms, detector.places, detector.organisations)
+    if all(lexicon is None for lexicon in lists):
+        return None
+    return entity_gazetteers(
+        countries=detector.countries,
+        demonyms=detector.demonyms,
+        places=detector.places,
+        organisations=detector.organisations,
+    )
+
+
+def _entities(notes: Annotations, gazetteers: _Rules | None) -> tuple[Entity, ...]:
+    """A document's entities: the shared ones, or those of a detector's own lists.
+
+    The shared notes hold what the shipped lists find, so a detector's own results are
+    kept beside them under a key holding ``gazetteers`` itself (compared by identity),
+    found once per document.
+    """
+    if gazetteers is None:
+        return notes.entities
+    text = notes.document.text
+    return notes.remember(
+        ("entities", gazetteers), lambda: find_entities(text, gazetteers=gazetteers)
+    )
+
+
 @attrs.frozen(kw_only=True)
 class EntityDetector:
     """Find ``changed_entity``: one named entity replaced by another of its family.
+
+    ``countries``, ``demonyms``, ``places`` and ``organisations`` replace the shipped
+    lexicons of those names; extend those with
+    :meth:`~newsdiff.lexicons.Lexicon.extended` to teach the detector an alias (a
+    house acronym for an organisation, a local place). A detector given any of them
+    finds entities with its own lists; the shared notes keep the shipped ones.
 
     >>> EntityDetector().name
     'entities'
     """
 
     name: str = "entities"
+    countries: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    demonyms: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    places: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    organisations: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    _gazetteers: _Rules | None = attrs.field(
+        init=False,
+        default=attrs.Factory(_own_gazetteers, takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield one change per swapped entity in each aligned group."""
-        before_all = _Index(context.original_notes.entities)
-        after_all = _Index(context.rewrite_notes.entities)
+        before_all = _Index(_entities(context.original_notes, self._gazetteers))
+        after_all = _Index(_entities(context.rewrite_notes, self._gazetteers))
         for index, group in enumerate(context.alignment):
             if group.relation in _SKIPPED or not group.original or not group.rewrite:
                 continue
