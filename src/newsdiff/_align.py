@@ -184,22 +184,21 @@ def _attach_leftovers(
     for i, j in scores:
         by_original[i].append(j)
         by_rewrite[j].append(i)
-    for i in range(len(original)):
-        if i in group_of_original or not original[i]:
-            continue
-        best = _best_host(original[i], i, by_original[i], rewrite, group_of_rewrite, groups, 1)
-        if best is not None:
-            groups[best][0].append(i)
-            groups[best][0].sort()
-            group_of_original[i] = [best]
-    for j in range(len(rewrite)):
-        if j in group_of_rewrite or not rewrite[j]:
-            continue
-        best = _best_host(rewrite[j], j, by_rewrite[j], original, group_of_original, groups, 0)
-        if best is not None:
-            groups[best][1].append(j)
-            groups[best][1].sort()
-            group_of_rewrite[j] = [best]
+    # Original sentences join groups first (merges), then rewrite sentences (splits).
+    for side, own, other, partners, own_groups, other_groups in (
+        (0, original, rewrite, by_original, group_of_original, group_of_rewrite),
+        (1, rewrite, original, by_rewrite, group_of_rewrite, group_of_original),
+    ):
+        for index, sentence in enumerate(own):
+            if index in own_groups or not sentence:
+                continue
+            best = _best_host(
+                sentence, index, partners[index], other, other_groups, groups, 1 - side
+            )
+            if best is not None:
+                groups[best][side].append(index)
+                groups[best][side].sort()
+                own_groups[index] = [best]
 
 
 def _best_host(
