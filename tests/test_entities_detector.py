@@ -5,18 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
+from _contexts import one_group
 from newsdiff.detect import Context, Detector
 from newsdiff.detect.entities import EntityDetector
 from newsdiff.models import AlignmentGroup, ChangeKind, Document, Relation, Severity, Span
-
-
-def one_group(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
-    group = AlignmentGroup(
-        relation=relation,
-        original=(Span.of(before, 0, len(before)),),
-        rewrite=(Span.of(after, 0, len(after)),),
-    )
-    return Context(original=Document(text=before), rewrite=Document(text=after), alignment=(group,))
 
 
 def swapped(before: str, after: str) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
+from _contexts import one_group
 from newsdiff.detect import Context, Detector
 from newsdiff.detect.numbers import NumberDetector
 from newsdiff.models import (
@@ -15,15 +16,6 @@ from newsdiff.models import (
     Severity,
     Span,
 )
-
-
-def one_group(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
-    group = AlignmentGroup(
-        relation=relation,
-        original=(Span.of(before, 0, len(before)),),
-        rewrite=(Span.of(after, 0, len(after)),),
-    )
-    return Context(original=Document(text=before), rewrite=Document(text=after), alignment=(group,))
 
 
 def changed(before: str, after: str) -> list[tuple[str, str]]:
