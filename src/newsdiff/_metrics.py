@@ -14,11 +14,9 @@ import textstat
 from newsdiff.models import Readability, ReadabilityComparison
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
-    from newsdiff._tokens import Token
-
-__all__ = ["compare_readability", "readability", "share"]
+__all__ = ["compare_readability", "readability", "share", "syllable_table"]
 
 
 def share(part: int, whole: int) -> float:
@@ -30,16 +28,37 @@ def share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def readability(sentences: Sequence[Sequence[Token]], text: str) -> Readability:
-    """Readability of a document given the tokens of each of its sentences.
+def syllable_table(key_of: Mapping[str, str]) -> dict[str, int]:
+    """Syllables of each encoded word that has a letter in it; codes of the rest left out.
 
-    Scores of texts under three sentences are computed all the same but are unstable,
-    as with any Flesch formula.
+    ``key_of`` maps each code character to the folded word it stands for.
     """
-    words = [t.key for tokens in sentences for t in tokens if _is_lexical(t)]
-    syllables = sum(_syllables(word) for word in words)
-    sentence_count = sum(1 for tokens in sentences if any(_is_lexical(t) for t in tokens))
-    if not words or not sentence_count:
+    table = {}
+    for code, key in key_of.items():
+        count = _SYLLABLES.get(key)
+        if count is None:
+            count = _syllables(key)
+        if count:
+            table[code] = count
+    return table
+
+
+def readability(sentences: Sequence[str], syllables_of: Mapping[str, int]) -> Readability:
+    """Readability of a document given its sentences encoded one character per word token.
+
+    ``syllables_of`` is the :func:`syllable_table` of the codes; tokens without an
+    entry there (numbers, punctuation) are not words of the formulas. Scores of texts
+    under three sentences are computed all the same but are unstable, as with any
+    Flesch formula.
+    """
+    words = syllables = sentence_count = 0
+    for codes in sentences:
+        lexical = "".join(filter(syllables_of.__contains__, codes))
+        if lexical:
+            sentence_count += 1
+            words += len(lexical)
+            syllables += sum(map(syllables_of.__getitem__, lexical))
+    if not words:
         return Readability(
             sentences=sentence_count,
             words=0,
@@ -48,11 +67,11 @@ def readability(sentences: Sequence[Sequence[Token]], text: str) -> Readability:
             flesch_reading_ease=0.0,
             flesch_kincaid_grade=0.0,
         )
-    per_sentence = len(words) / sentence_count
-    per_word = syllables / len(words)
+    per_sentence = words / sentence_count
+    per_word = syllables / words
     return Readability(
         sentences=sentence_count,
-        words=len(words),
+        words=words,
         syllables=syllables,
         words_per_sentence=round(per_sentence, 2),
         flesch_reading_ease=round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 2),
@@ -63,17 +82,17 @@ def readability(sentences: Sequence[Sequence[Token]], text: str) -> Readability:
 _SYLLABLES: dict[str, int] = {}
 
 
-def _syllables(word: str) -> int:
-    count = _SYLLABLES.get(word)
-    if count is None:
-        count = max(1, int(textstat.syllable_count(word)))
-        if len(_SYLLABLES) < 100_000:
-            _SYLLABLES[word] = count
+def _syllables(key: str) -> int:
+    """Syllables of a word with a letter in it (textstat's count, at least 1), else 0."""
+    count = max(1, int(textstat.syllable_count(key))) if _is_lexical(key) else 0
+    if len(_SYLLABLES) < 100_000:
+        _SYLLABLES[key] = count
     return count
 
 
-def _is_lexical(token: Token) -> bool:
-    return token.is_word and any(char.isalpha() for char in token.key)
+def _is_lexical(key: str) -> bool:
+    """A word token with a letter in it (not a bare number or punctuation)."""
+    return (key[0].isalnum() or key[0] == "_") and any(char.isalpha() for char in key)
 
 
 def compare_readability(original: Readability, rewrite: Readability) -> ReadabilityComparison:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from newsdiff._align import align_sentences
-from newsdiff._metrics import compare_readability, readability, share
+from newsdiff._metrics import compare_readability, readability, share, syllable_table
 from newsdiff._segment import segment
 from newsdiff._text import DEFAULT_MAX_CHARS, load_text
-from newsdiff._tokens import Token, encode, tokenize
+from newsdiff._tokens import Token, Vocabulary, tokenize
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
@@ -76,10 +76,34 @@ def _function_words() -> frozenset[str]:
     return frozenset(word for words in lexicon.terms.values() for word in words)
 
 
-def _content_words(tokens: Sequence[Token], vocabulary: dict[str, str]) -> str:
-    """Encode the words of a sentence that carry content, one character per word."""
-    skip = _function_words()
-    return encode([t.key for t in tokens if t.is_word and t.key.lower() not in skip], vocabulary)
+def _is_word(key: str) -> bool:
+    return key[0].isalnum() or key[0] == "_"
+
+
+class _Codes:
+    """Every sentence's tokens encoded once, one character per folded key, for both sides.
+
+    The alignment reads the content words, the relation test all words, and the
+    identical-text test every token; all three are filters of one encoding.
+    """
+
+    __slots__ = ("content", "every", "key_of", "words")
+
+    def __init__(self, *documents: Sequence[Sequence[Token]]) -> None:
+        vocabulary = Vocabulary()
+        every = [
+            [vocabulary.encode([t.key for t in tokens]) for tokens in sentences]
+            for sentences in documents
+        ]
+        skip = _function_words()
+        words = {code for key, code in vocabulary.items() if _is_word(key)}
+        content = {
+            code for key, code in vocabulary.items() if code in words and key.lower() not in skip
+        }
+        self.every = every
+        self.key_of = {code: key for key, code in vocabulary.items()}
+        self.words = [["".join(filter(words.__contains__, c)) for c in side] for side in every]
+        self.content = [["".join(filter(content.__contains__, c)) for c in side] for side in every]
 
 
 def _as_text(source: str | bytes, name: str, max_chars: int) -> str:
@@ -134,17 +158,17 @@ def compare(
     rewrite_tokens = [
         tokenize(rewrite_text, s.span.start, s.span.end) for s in rewrite_doc.sentences
     ]
-    vocabulary: dict[str, str] = {}
+    codes = _Codes(original_tokens, rewrite_tokens)
     pairings = align_sentences(
-        [_content_words(tokens, vocabulary) for tokens in original_tokens],
-        [_content_words(tokens, vocabulary) for tokens in rewrite_tokens],
+        codes.content[0],
+        codes.content[1],
         solo_original=frozenset(i for i, s in enumerate(original_doc.sentences) if s.headline),
         solo_rewrite=frozenset(j for j, s in enumerate(rewrite_doc.sentences) if s.headline),
-        exact_original=[encode([t.key for t in tokens], vocabulary) for tokens in original_tokens],
-        exact_rewrite=[encode([t.key for t in tokens], vocabulary) for tokens in rewrite_tokens],
+        exact_original=codes.every[0],
+        exact_rewrite=codes.every[1],
     )
     alignment, reused_words = _build_alignment(
-        pairings, original_doc, rewrite_doc, original_tokens, rewrite_tokens
+        pairings, original_doc, rewrite_doc, original_tokens, rewrite_tokens, codes
     )
     original_notes, rewrite_notes = annotate(original_doc), annotate(rewrite_doc)
     quotes = build_quote_ledger(
@@ -161,10 +185,11 @@ def compare(
     changes = _run_detectors(
         context, default_detectors() if detectors is None else tuple(detectors)
     )
-    original_words = sum(t.is_word for tokens in original_tokens for t in tokens)
-    rewrite_words = sum(t.is_word for tokens in rewrite_tokens for t in tokens)
-    original_readability = readability(original_tokens, original_text)
-    rewrite_readability = readability(rewrite_tokens, rewrite_text)
+    original_words = sum(map(len, codes.words[0]))
+    rewrite_words = sum(map(len, codes.words[1]))
+    syllables = syllable_table(codes.key_of)
+    original_readability = readability(codes.words[0], syllables)
+    rewrite_readability = readability(codes.words[1], syllables)
     metrics = Metrics(
         reuse=share(reused_words, rewrite_words),
         coverage=share(reused_words, original_words),
@@ -217,17 +242,22 @@ def _build_alignment(
     rewrite: Document,
     original_tokens: Sequence[Sequence[Token]],
     rewrite_tokens: Sequence[Sequence[Token]],
+    codes: _Codes,
 ) -> tuple[tuple[AlignmentGroup, ...], int]:
     groups = []
     reused_total = 0
     for pairing in pairings:
-        left = [t for i in pairing.original for t in original_tokens[i]]
-        right = [t for j in pairing.rewrite for t in rewrite_tokens[j]]
+        relation = _relation(pairing, original, rewrite, codes)
         edits: tuple[WordEdit, ...] = ()
-        if left and right:
-            diff = diff_tokens(original.text, left, rewrite.text, right)
-            edits, reused_total = diff.edits, reused_total + diff.reused_words
-        relation = _relation(pairing, original, rewrite, left, right)
+        if relation in _QUIET:
+            # The same tokens on both sides: no edit, and every word is reused.
+            reused_total += len(codes.words[0][pairing.original[0]])
+        elif pairing.original and pairing.rewrite:
+            left = [t for i in pairing.original for t in original_tokens[i]]
+            right = [t for j in pairing.rewrite for t in rewrite_tokens[j]]
+            if left and right:
+                diff = diff_tokens(original.text, left, rewrite.text, right)
+                edits, reused_total = diff.edits, reused_total + diff.reused_words
         groups.append(
             AlignmentGroup(
                 relation=relation,
@@ -239,19 +269,13 @@ def _build_alignment(
                 move=None
                 if not pairing.moved
                 else (MoveDirection.LATER if pairing.moved > 0 else MoveDirection.EARLIER),
-                edits=() if relation in _QUIET else edits,
+                edits=edits,
             )
         )
     return tuple(groups), reused_total
 
 
-def _relation(
-    pairing: Pairing,
-    original: Document,
-    rewrite: Document,
-    left: Sequence[Token],
-    right: Sequence[Token],
-) -> Relation:
+def _relation(pairing: Pairing, original: Document, rewrite: Document, codes: _Codes) -> Relation:
     if not pairing.rewrite:
         return Relation.REMOVED
     if not pairing.original:
@@ -262,18 +286,12 @@ def _relation(
         return Relation.MERGED
     if len(pairing.rewrite) > 1:
         return Relation.SPLIT
-    if (
-        original.sentences[pairing.original[0]].span.text
-        == rewrite.sentences[pairing.rewrite[0]].span.text
-    ):
+    i, j = pairing.original[0], pairing.rewrite[0]
+    if original.sentences[i].span.text == rewrite.sentences[j].span.text:
         return Relation.IDENTICAL
-    if [t.key for t in left] == [t.key for t in right]:
+    if codes.every[0][i] == codes.every[1][j]:
         return Relation.TYPOGRAPHIC
-    vocabulary: dict[str, str] = {}
-    words = Indel.normalized_similarity(
-        encode([t.key for t in left if t.is_word], vocabulary),
-        encode([t.key for t in right if t.is_word], vocabulary),
-    )
+    words = Indel.normalized_similarity(codes.words[0][i], codes.words[1][j])
     return Relation.EDITED if words >= EDITED_THRESHOLD else Relation.PARAPHRASED
 
 

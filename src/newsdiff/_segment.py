@@ -88,10 +88,9 @@ _SEGMENTER_VIEW = str.maketrans(
 )
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, view: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
-    view = text[start:end].translate(_SEGMENTER_VIEW)
-    for boundary in sentencex.get_sentence_boundaries("en", view):
+    for boundary in sentencex.get_sentence_boundaries("en", view[start:end]):
         s, e = _strip(text, start + boundary["start_index"], start + boundary["end_index"])
         if s < e:
             spans.append((s, e))
@@ -104,19 +103,20 @@ def segment(text: str, *, name: str | None = None) -> Document:
     Boilerplate (datelines, "UPDATE:" markers, copyright footers) is listed apart and
     belongs to no sentence; every other non-blank character belongs to one sentence.
 
-    >>> doc = segment("Big News Today\\n\\nOfficials met Gen. Ruiz. He left.")
+    >>> doc = segment("Big News Today\n\nOfficials met Gen. Ruiz. He left.")
     >>> [s.span.text for s in doc.sentences]
     ['Big News Today', 'Officials met Gen. Ruiz.', 'He left.']
     >>> doc.headline.text
     'Big News Today'
     """
     paragraphs = _paragraph_spans(text)
+    view = text.translate(_SEGMENTER_VIEW)
     boilerplate: list[Boilerplate] = []
     sentences: list[Sentence] = []
     headline: Span | None = None
     for number, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
-        if _COPYRIGHT.search(text, p_start, p_end) and p_end - p_start < 300:
+        if p_end - p_start < 300 and _COPYRIGHT.search(text, p_start, p_end):
             boilerplate.append(
                 Boilerplate(kind=BoilerplateKind.COPYRIGHT, span=Span.of(text, p_start, p_end))
             )
@@ -137,7 +137,7 @@ def segment(text: str, *, name: str | None = None) -> Document:
             continue
         sentences.extend(
             Sentence(span=Span.of(text, s, e), paragraph=number)
-            for s, e in _sentence_spans(text, start, p_end)
+            for s, e in _sentence_spans(text, view, start, p_end)
         )
     return Document(
         text=text,

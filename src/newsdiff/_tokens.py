@@ -7,12 +7,16 @@ built on them blind to typography.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsdiff._text import fold
 
-__all__ = ["Token", "encode", "tokenize"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["Token", "Vocabulary", "encode", "tokenize"]
 
 # Word characters plus combining marks and invisible characters, so that "Nicola\u0301s"
 # or a zero-width space inside a word does not split it.
@@ -21,8 +25,6 @@ _WORD_CHARS = (
     r"\u00ad\u200b-\u200d\u2060\ufeff"
 )
 _TOKEN = re.compile(rf"[{_WORD_CHARS}]+(?:['\u2019][{_WORD_CHARS}]+)*|[^\s{_WORD_CHARS}]")
-
-_KEYS: dict[str, str] = {}
 
 
 class Token(NamedTuple):
@@ -34,13 +36,25 @@ class Token(NamedTuple):
     is_word: bool
 
 
-def _key(raw: str) -> str:
-    key = _KEYS.get(raw)
-    if key is None:
+class _Keys(dict[str, tuple[str, bool]]):
+    """Raw token -> (folded key, is a word), filled on first sight and bounded in size."""
+
+    __slots__ = ()
+    limit = 200_000
+
+    def __missing__(self, raw: str) -> tuple[str, bool]:
         key = fold(raw)
-        if len(_KEYS) < 200_000:
-            _KEYS[raw] = key
-    return key
+        entry = (key, bool(key) and (key[0].isalnum() or key[0] == "_"))
+        if len(self) < self.limit:
+            self[raw] = entry
+        return entry
+
+
+_KEYS = _Keys()
+_INVISIBLE = ("", False)
+_new_token = functools.partial(tuple.__new__, Token)
+_span_of = re.Match.span
+_text_of = re.Match.group
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -49,12 +63,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     >>> [t.key for t in tokenize("Nicol\u00e1s can\u2019t \u201cgo\u201d.")]
     ['nicolas', "can't", '"', 'go', '"', '.']
     """
-    stop = len(text) if end is None else end
-    tokens = []
-    for match in _TOKEN.finditer(text, start, stop):
-        key = _key(match.group())
-        if key:
-            tokens.append(Token(match.start(), match.end(), key, key[0].isalnum() or key[0] == "_"))
+    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+    # Every comparison runs this on every sentence: each step is one ``map`` in C (no
+    # Python code per token), and ``tuple.__new__`` builds each named tuple directly.
+    entries = list(map(_KEYS.__getitem__, map(_text_of, matches)))
+    tokens = list(map(_new_token, map(tuple.__add__, map(_span_of, matches), entries)))
+    if _INVISIBLE in entries:
+        return [token for token in tokens if token.key]
     return tokens
 
 
@@ -72,3 +87,25 @@ def encode(keys: list[str], vocabulary: dict[str, str]) -> str:
             vocabulary[key] = char
         chars.append(char)
     return "".join(chars)
+
+
+class Vocabulary(dict[str, str]):
+    """One character per distinct key, given on first sight, for whole-word string algorithms.
+
+    ``encode`` maps a sequence of keys at C speed; the code of a key depends only on the
+    order in which keys were first seen, exactly as with :func:`encode`.
+
+    >>> vocabulary = Vocabulary()
+    >>> vocabulary.encode(["a", "b", "a"]) == encode(["a", "b", "a"], {})
+    True
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, key: str) -> str:
+        char = self[key] = chr(0x10000 + len(self))
+        return char
+
+    def encode(self, keys: Iterable[str]) -> str:
+        """The characters of ``keys``, joined."""
+        return "".join(map(self.__getitem__, keys))

@@ -16,7 +16,7 @@ import attrs
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from newsdiff._tokens import Token, encode
+from newsdiff._tokens import Token, Vocabulary
 from newsdiff.models import EditOp, Span, WordEdit
 
 if TYPE_CHECKING:
@@ -75,9 +75,13 @@ def diff_tokens(
     >>> [(e.op.value, e.original.text, e.rewrite.text) for e in diff.edits]
     [('replace', 'Monday', 'Friday')]
     """
-    vocabulary: dict[str, str] = {}
-    left = encode([token.key for token in original], vocabulary)
-    right = encode([token.key for token in rewrite], vocabulary)
+    vocabulary = Vocabulary()
+    left = vocabulary.encode([token.key for token in original])
+    right = vocabulary.encode([token.key for token in rewrite])
+    total_words_left = sum(token.is_word for token in original)
+    if left == right:
+        # Nothing to clean up: one equal run, every word of it reused.
+        return WordDiff(edits=(), reused_words=total_words_left)
     diffs = [
         (_DMP_OPS[tag], (left[a0:a1] if tag != "insert" else right[b0:b1]))
         for tag, a0, a1, b0, b1 in _split_replace(Indel.opcodes(left, right))
@@ -85,7 +89,6 @@ def diff_tokens(
     _DMP.diff_cleanupSemantic(diffs)
     edits: list[WordEdit] = []
     reused = 0
-    total_words_left = sum(token.is_word for token in original)
     i = j = 0
     pending_delete: tuple[int, int] | None = None
     pending_insert: tuple[int, int] | None = None
