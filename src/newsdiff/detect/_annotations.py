@@ -34,7 +34,7 @@ from newsdiff.detect._quotes import quotations_with
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from newsdiff.detect._attribution import _Token as _AttributionToken
+    from newsdiff.detect._attribution import _Tokens as _AttributionTokens
     from newsdiff.models import Document, Quotation, Span
 
 __all__ = ["Annotations", "annotate"]
@@ -97,9 +97,24 @@ class Annotations:
         """The words the hedge and loaded-term scans read in ``text[start:end]``."""
         return self._slice("words", _tokens, start, end)
 
-    def _attribution_tokens(self, start: int, end: int) -> Sequence[_AttributionToken]:
-        """The tokens the attribution finder reads in ``text[start:end]``."""
-        return self._slice("attribution_tokens", _attribution_tokens, start, end)
+    def _attribution_tokens(self, start: int, end: int) -> _AttributionTokens:
+        """The tokens the attribution finder reads in ``text[start:end]``.
+
+        A stretch takes its cut of the whole text's tokens, unless a token runs across
+        one of its ends; then it is split anew, as the finder would.
+        """
+        text = self.document.text
+        every: _AttributionTokens = self.remember(
+            "attribution_tokens", lambda: _attribution_tokens(text, 0, len(text))
+        )
+        if start == 0 and end == len(text):
+            return every
+        first = bisect.bisect_left(every.starts, start)
+        last = bisect.bisect_left(every.starts, end)
+        straddles = (first > 0 and every.ends[first - 1] > start) or (
+            last > 0 and every.ends[last - 1] > end
+        )
+        return _attribution_tokens(text, start, end) if straddles else every.cut(first, last)
 
     def _slice(
         self, name: str, split: Callable[[str, int, int], Sequence[_S]], start: int, end: int

@@ -10,8 +10,9 @@ and never backtracks; it is a rule-based approximation, not a parser.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -146,17 +147,36 @@ _COMPLEMENT_STARTS = frozenset(
 )
 
 
-class _Token(NamedTuple):
-    # A named tuple, not an attrs class: a scan makes one per token, and tuples are
-    # several times cheaper to build.
-    start: int
-    end: int
-    text: str
-    lower: str
+@attrs.frozen
+class _Tokens:
+    """The tokens of a stretch of text, as parallel sequences rather than one object each.
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    A document has hundreds of tokens and the scan acts on a few of them: sequences the
+    regular-expression engine fills cost a fraction of one Python object per token.
+    Indices run from 0 for the stretch's first token.
+    """
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    texts: Sequence[str]
+    lowers: Sequence[str]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def cut(self, first: int, last: int) -> _Tokens:
+        """The tokens from index ``first`` up to (not including) ``last``."""
+        return _Tokens(
+            self.starts[first:last],
+            self.ends[first:last],
+            self.texts[first:last],
+            self.lowers[first:last],
+        )
+
+    def is_word(self, index: int) -> bool:
+        """Tell whether token ``index`` is a word, not a punctuation mark."""
+        char = self.texts[index][0]
+        return char.isalnum() or char == "_"
 
 
 @attrs.frozen
@@ -179,13 +199,12 @@ class _Phrases:
             }
         )
 
-    def match(self, tokens: Sequence[_Token], index: int) -> int:
+    def match(self, tokens: _Tokens, index: int) -> int:
         """Return how many tokens from ``index`` a phrase covers (0 when none does)."""
-        for words in self.by_first.get(tokens[index].lower, ()):
+        lowers = tokens.lowers
+        for words in self.by_first.get(lowers[index], ()):
             end = index + len(words)
-            if end <= len(tokens) and all(
-                tokens[index + k].lower == word for k, word in enumerate(words)
-            ):
+            if end <= len(lowers) and (len(words) == 1 or tuple(lowers[index:end]) == words):
                 return len(words)
         return 0
 
@@ -208,6 +227,8 @@ class _Lexicons:
     vague_heads: frozenset[str]
     # Every word a cue can start with, so most words are passed over at once.
     cue_starts: frozenset[str] = frozenset()
+    # What the scan stops at: cue starts, a label's colon and a sign-off's dash.
+    triggers: frozenset[str] = frozenset()
 
 
 def _base_forms(verbs: Lexicon) -> Iterable[str]:
@@ -274,120 +295,138 @@ def cue_lexicons(verbs: Lexicon, vague: Lexicon) -> _Lexicons:
         vague_heads=frozenset(word.lower() for word in vague.get("heads")),
     )
     starts = (found.impersonal, found.prepositional, found.channels, found.verbs)
+    cue_starts = frozenset(
+        (*found.vague_adverbs, *(word for phrases in starts for word in phrases.by_first))
+    )
     return attrs.evolve(
-        found,
-        cue_starts=frozenset(
-            (*found.vague_adverbs, *(word for phrases in starts for word in phrases.by_first))
-        ),
+        found, cue_starts=cue_starts, triggers=cue_starts | {":"} | _SIGN_OFF_DASHES
     )
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[_Token, ...]:
-    return tuple(
-        _Token(match.start(), match.end(), match.group(), match.group().lower())
-        for match in _TOKEN.finditer(text, start, end)
-    )
+# The token pattern with the whitespace before each token captured: every character
+# outside whitespace starts or continues a token, so the lengths of the captures give
+# every token's offsets without one Python step per token.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+_NO_TOKENS = _Tokens((), (), (), ())
 
 
-def _sentence_initial(tokens: Sequence[_Token], index: int) -> bool:
+def _tokens(text: str, start: int, end: int) -> _Tokens:
+    """Split ``text[start:end]`` into the scan's tokens (``_TOKEN``), offsets into ``text``."""
+    start = min(max(start, 0), len(text))
+    # Trailing whitespace would be tried again from each of its characters.
+    stop = start + len(text[start : max(end, start)].rstrip())
+    pairs = _SPACED_TOKEN.findall(text, start, stop)
+    if not pairs:
+        return _NO_TOKENS
+    gaps, texts = zip(*pairs, strict=True)
+    lengths = itertools.chain.from_iterable(zip(map(len, gaps), map(len, texts), strict=True))
+    offsets = list(itertools.accumulate(lengths, initial=start))
+    return _Tokens(offsets[1::2], offsets[2::2], texts, list(map(str.lower, texts)))
+
+
+def _sentence_initial(tokens: _Tokens, index: int) -> bool:
     """Tell whether token ``index`` opens a sentence (quote marks and brackets skipped)."""
+    texts = tokens.texts
     position = index - 1
-    while position >= 0 and tokens[position].text in _BOUNDARY_PUNCT:
+    while position >= 0 and texts[position] in _BOUNDARY_PUNCT:
         position -= 1
     return position < 0 or _ends_sentence(tokens, position)
 
 
-def _ends_sentence(tokens: Sequence[_Token], index: int) -> bool:
+def _ends_sentence(tokens: _Tokens, index: int) -> bool:
     """Tell whether punctuation ends a sentence: not the full stop of "Mr." or "J."."""
-    if tokens[index].text not in _SENTENCE_END:
+    texts = tokens.texts
+    mark = texts[index]
+    if mark not in _SENTENCE_END:
         return False
-    if tokens[index].text != "." or index == 0:
+    if mark != "." or index == 0:
         return True
-    previous = tokens[index - 1].text
+    previous = texts[index - 1]
     return not (previous in _ABBREVIATIONS or (len(previous) == 1 and previous.isupper()))
 
 
-def _is_name_word(tokens: Sequence[_Token], index: int) -> bool:
-    token = tokens[index]
-    return token.text[0].isupper() and not _sentence_initial(tokens, index)
+def _is_name_word(tokens: _Tokens, index: int) -> bool:
+    return tokens.texts[index][0].isupper() and not _sentence_initial(tokens, index)
 
 
-def _left_source(tokens: Sequence[_Token], cue: int, lexicons: _Lexicons) -> tuple[int, int] | None:
+def _left_source(tokens: _Tokens, cue: int, lexicons: _Lexicons) -> tuple[int, int] | None:
     """Find the subject before a verb at ``cue``: token indices ``[first, last]``."""
     verbs = lexicons.single_verbs
+    lowers = tokens.lowers
     position = cue - 1
-    progressive = tokens[cue].lower.endswith("ing")
+    progressive = lowers[cue].endswith("ing")
     while position >= 0 and (
-        _skippable(tokens[position]) or (progressive and tokens[position].lower in _BE)
+        _skippable(lowers[position]) or (progressive and lowers[position] in _BE)
     ):
         position -= 1  # "has long said", "is saying"
-    if position >= 0 and tokens[position].lower in _RELATIVE_SUBJECTS:
+    if position >= 0 and lowers[position] in _RELATIVE_SUBJECTS:
         position -= 1  # "the minister, who said": the subject is what "who" stands for
-        if position >= 0 and tokens[position].text == ",":
+        if position >= 0 and tokens.texts[position] == ",":
             position -= 1
     last = position
     while position >= 0 and last - position < _MAX_SOURCE_TOKENS:
-        token = tokens[position]
-        if not token.is_word:
-            if _ends_sentence(tokens, position) or token.text in _BOUNDARY_PUNCT:
+        lower = lowers[position]
+        if not tokens.is_word(position):
+            if _ends_sentence(tokens, position) or tokens.texts[position] in _BOUNDARY_PUNCT:
                 break
-        elif token.lower in _CLAUSE_STOPS or token.lower in _BE or token.lower in verbs:
+        elif lower in _CLAUSE_STOPS or lower in _BE or lower in verbs:
             break  # a subject holds no verb: "Fowler said he expects" stops at "said"
         position -= 1
     first = position + 1
-    while first <= last and (tokens[first].lower in _CLEFT or tokens[first].lower in _INTERVENING):
+    while first <= last and (lowers[first] in _CLEFT or lowers[first] in _INTERVENING):
         first += 1  # "it is what the minister said": the subject follows "is what"
-    if first > last or tokens[last].lower in _PREPOSITIONS or tokens[last].lower in _BE:
+    if first > last or lowers[last] in _PREPOSITIONS or lowers[last] in _BE:
         return None
     return first, last
 
 
-def _right_source(tokens: Sequence[_Token], after: int) -> tuple[int, int] | None:
+def _right_source(tokens: _Tokens, after: int) -> tuple[int, int] | None:
     """Find a noun phrase starting at token ``after``: "said the minister", "according to X"."""
+    texts, lowers = tokens.texts, tokens.lowers
+    count = len(texts)
     position = after
-    while position < len(tokens) and position - after < _MAX_SOURCE_TOKENS:
-        token = tokens[position]
-        if token.text == "." and not _ends_sentence(tokens, position):
+    while position < count and position - after < _MAX_SOURCE_TOKENS:
+        if texts[position] == "." and not _ends_sentence(tokens, position):
             position += 1  # "said Mr. Ruiz": the stop of a title belongs to the name
             continue
-        if not token.is_word or token.lower in _CLAUSE_STOPS:
+        if not tokens.is_word(position) or lowers[position] in _CLAUSE_STOPS:
             break
         position += 1
     if position == after:
         return None
-    first_word = tokens[after]
-    if first_word.lower in _PREPOSITIONS and first_word.lower != "to":
+    first_word = lowers[after]
+    if first_word in _PREPOSITIONS and first_word != "to":
         return None
     return after, position - 1
 
 
-def _closed_phrase(tokens: Sequence[_Token], first: int, last: int) -> bool:
+def _closed_phrase(tokens: _Tokens, first: int, last: int) -> bool:
     """Tell whether a phrase after an inverted cue names its speaker.
 
     A speaker holds no verb and ends at punctuation ('," said the minister.'); a clause
     does not ('said the plan was late').
     """
-    if any(token.lower in _BE for token in tokens[first : last + 1]):
+    if not _BE.isdisjoint(tokens.lowers[first : last + 1]):
         return False
-    return last + 1 >= len(tokens) or not tokens[last + 1].is_word
+    return last + 1 >= len(tokens) or not tokens.is_word(last + 1)
 
 
-def _is_vague(tokens: Sequence[_Token], first: int, last: int, lexicons: _Lexicons) -> bool:
-    words = tokens[first : last + 1]
-    if not any(token.lower in lexicons.vague_heads for token in words):
+def _is_vague(tokens: _Tokens, first: int, last: int, lexicons: _Lexicons) -> bool:
+    if lexicons.vague_heads.isdisjoint(tokens.lowers[first : last + 1]):
         return False
     return not any(_is_name_word(tokens, index) for index in range(first, last + 1))
 
 
-def _noun_context(tokens: Sequence[_Token], index: int) -> bool:
+def _noun_context(tokens: _Tokens, index: int) -> bool:
     """Tell whether the word at ``index`` reads as a noun ("the report", "in statements")."""
     if index == 0:
         return False
-    previous = tokens[index - 1].lower
-    if previous in _PREPOSITIONS and tokens[index].lower.endswith("ing"):
+    lowers = tokens.lowers
+    previous = lowers[index - 1]
+    if previous in _PREPOSITIONS and lowers[index].endswith("ing"):
         return False  # "by saying", "after warning": a gerund that reports speech
     if previous in _RELATIVES:
-        following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        following = lowers[index + 1] if index + 1 < len(lowers) else ""
         return following not in _COMPLEMENT_STARTS  # "a study that shows the ..." is a verb
     if previous.replace("\u2019", "'") in _IS_OR_HAS:
         return False  # "who's called for", "it's denouncing"
@@ -398,54 +437,52 @@ def _noun_context(tokens: Sequence[_Token], index: int) -> bool:
     )
 
 
-def _skippable(token: _Token) -> bool:
+def _skippable(lower: str) -> bool:
     """Words between a subject and its verb: auxiliaries and adverbs ("has long said")."""
-    return token.lower in _INTERVENING or (token.lower.endswith("ly") and len(token.lower) > 4)
+    return lower in _INTERVENING or (lower.endswith("ly") and len(lower) > 4)
 
 
-def _passive(tokens: Sequence[_Token], index: int) -> bool:
-    if tokens[index].lower.endswith("ing"):
+def _passive(tokens: _Tokens, index: int) -> bool:
+    lowers = tokens.lowers
+    if lowers[index].endswith("ing"):
         return False  # "is saying" is progressive
     position = index - 1
-    while position >= 0 and _skippable(tokens[position]):
+    while position >= 0 and _skippable(lowers[position]):
         position -= 1
-    return position >= 0 and tokens[position].lower in _BE
+    return position >= 0 and lowers[position] in _BE
 
 
-def _embedded(tokens: Sequence[_Token], first: int, verbs: frozenset[str]) -> bool:
+def _embedded(tokens: _Tokens, first: int, verbs: frozenset[str]) -> bool:
     """Tell whether a subject follows another cue: "said (that) he expects"."""
+    lowers = tokens.lowers
     position = first - 1
-    if position >= 0 and tokens[position].lower == "that":
+    if position >= 0 and lowers[position] == "that":
         position -= 1
-    return position >= 0 and tokens[position].lower in verbs
+    return position >= 0 and lowers[position] in verbs
 
 
-def _span(text: str, tokens: Sequence[_Token], first: int, last: int) -> Span:
-    return Span.of(text, tokens[first].start, tokens[last].end)
+def _span(text: str, tokens: _Tokens, first: int, last: int) -> Span:
+    return Span.of(text, tokens.starts[first], tokens.ends[last])
 
 
 def _verb_attribution(
-    text: str, tokens: Sequence[_Token], index: int, length: int, lexicons: _Lexicons
+    text: str, tokens: _Tokens, index: int, length: int, lexicons: _Lexicons
 ) -> Attribution | None:
-    token = tokens[index]
-    if token.text[0].isupper() and not _capitalised_verb(tokens, index, length, lexicons):
+    lower = tokens.lowers[index]
+    if tokens.texts[index][0].isupper() and not _capitalised_verb(tokens, index, length, lexicons):
         return None
     if _noun_context(tokens, index) or _infinitive(tokens, index, lexicons):
         return None
-    if token.lower in _CONTINUE and not _opens_speech(tokens, index + length):
+    if lower in _CONTINUE and not _opens_speech(tokens, index + length):
         return None
-    if token.lower in _ADD and not _inverted(tokens, index) and _has_object(tokens, index + length):
+    if lower in _ADD and not _inverted(tokens, index) and _has_object(tokens, index + length):
         return None  # "added a barn": adding a thing, not a remark
-    if (
-        length == 1
-        and token.lower in lexicons.homographs
-        and not _reads_as_verb(tokens, index, length)
-    ):
+    if length == 1 and lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
         return None
     cue = _span(text, tokens, index, index + length - 1)
     if _passive(tokens, index):
         by = index + length
-        if by < len(tokens) and tokens[by].lower == "by":
+        if by < len(tokens) and tokens.lowers[by] == "by":
             found = _right_source(tokens, by + 1)
             if found:
                 return Attribution(
@@ -457,16 +494,14 @@ def _verb_attribution(
     left = _left_source(tokens, index, lexicons)
     if (
         left is not None
-        and token.lower not in lexicons.speech
+        and lower not in lexicons.speech
         and _embedded(tokens, left[0], lexicons.single_verbs)
     ):
         return None  # the outer cue carries the attribution
     if left is None:
         right = _right_source(tokens, index + length)
-        previous = tokens[index - 1].text if index else ""
-        inverted = (previous in _BOUNDARY_PUNCT or previous == "") and not token.lower.endswith(
-            "ing"
-        )
+        previous = tokens.texts[index - 1] if index else ""
+        inverted = (previous in _BOUNDARY_PUNCT or previous == "") and not lower.endswith("ing")
         if right is not None and inverted and _closed_phrase(tokens, *right):
             return Attribution(
                 cue=cue,
@@ -474,92 +509,90 @@ def _verb_attribution(
                 vague=_is_vague(tokens, *right, lexicons),
             )
         return Attribution(cue=cue, source=None, vague=False)
-    if token.lower in lexicons.cognition and tokens[left[1]].lower in _FIRST_PERSON:
+    if lower in lexicons.cognition and tokens.lowers[left[1]] in _FIRST_PERSON:
         return None  # "I think", "you know": a speaker's own words, not the article's
     return Attribution(
         cue=cue, source=_span(text, tokens, *left), vague=_is_vague(tokens, *left, lexicons)
     )
 
 
-def _infinitive(tokens: Sequence[_Token], index: int, lexicons: _Lexicons) -> bool:
+def _infinitive(tokens: _Tokens, index: int, lexicons: _Lexicons) -> bool:
     """Tell whether a verb is a bare infinitive ("to support", "will consider").
 
     Such verbs report what someone may or means to do, not what they said or thought.
     """
-    if index == 0 or tokens[index].lower not in lexicons.base_forms:
+    lowers = tokens.lowers
+    if index == 0 or lowers[index] not in lexicons.base_forms:
         return False
-    if index > 1 and tokens[index - 1].lower == "to" and tokens[index - 2].lower in _GO_ON:
+    if index > 1 and lowers[index - 1] == "to" and lowers[index - 2] in _GO_ON:
         return False  # "went on to say", "continued to call for": it was said
-    return tokens[index - 1].lower in _TO_AND_MODALS
+    return lowers[index - 1] in _TO_AND_MODALS
 
 
-def _inverted(tokens: Sequence[_Token], index: int) -> bool:
+def _inverted(tokens: _Tokens, index: int) -> bool:
     """Tell whether a verb follows a closing quote or comma: '," added the mayor'."""
-    return index > 0 and tokens[index - 1].text in _BOUNDARY_PUNCT
+    return index > 0 and tokens.texts[index - 1] in _BOUNDARY_PUNCT
 
 
-def _has_object(tokens: Sequence[_Token], after: int) -> bool:
+def _has_object(tokens: _Tokens, after: int) -> bool:
     if after >= len(tokens):
         return False
-    following = tokens[after]
-    return following.is_word and following.lower not in _REMARK_FOLLOWERS
+    return tokens.is_word(after) and tokens.lowers[after] not in _REMARK_FOLLOWERS
 
 
-def _opens_speech(tokens: Sequence[_Token], after: int) -> bool:
+def _opens_speech(tokens: _Tokens, after: int) -> bool:
     """Tell whether a quotation, a colon or the end of a clause follows: "she continued."."""
-    if after >= len(tokens):
+    texts = tokens.texts
+    if after >= len(texts):
         return True
-    following = tokens[after].text
+    following = texts[after]
     if following in _SENTENCE_END:
         return True
-    if following == "," and after + 1 < len(tokens):
-        following = tokens[after + 1].text
+    if following == "," and after + 1 < len(texts):
+        following = texts[after + 1]
     return following in _SPEECH_OPENERS
 
 
-def _followed_by(tokens: Sequence[_Token], index: int, word: str) -> bool:
-    return index < len(tokens) and tokens[index].lower == word
+def _followed_by(tokens: _Tokens, index: int, word: str) -> bool:
+    return index < len(tokens) and tokens.lowers[index] == word
 
 
-def _bare_noun(tokens: Sequence[_Token], first: int, last: int) -> bool:
+def _bare_noun(tokens: _Tokens, first: int, last: int) -> bool:
     """Tell whether a phrase names a norm, not a source: "according to plan"."""
-    return first == last and tokens[first].lower in _NORMS
+    return first == last and tokens.lowers[first] in _NORMS
 
 
-def _capitalised_verb(
-    tokens: Sequence[_Token], index: int, length: int, lexicons: _Lexicons
-) -> bool:
+def _capitalised_verb(tokens: _Tokens, index: int, length: int, lexicons: _Lexicons) -> bool:
     """Tell whether a capitalised cue is still a verb, not a name such as "Post" or "State".
 
     Two cases: a sentence that opens with the verb ("Said the mayor: ...", "Asked about
     it, she ..."), and a title-case headline that ends with it ("Mayor Ana Ruiz Says.").
     """
-    if tokens[index].lower in lexicons.homographs:
+    if tokens.lowers[index] in lexicons.homographs:
         return False
     if _sentence_initial(tokens, index):
         return True
+    texts = tokens.texts
     after = index + length
-    at_end = after >= len(tokens) or tokens[after].text in {".", ":", "!", "?"}
-    return at_end and index > 0 and tokens[index - 1].text[:1].isupper()
+    at_end = after >= len(texts) or texts[after] in {".", ":", "!", "?"}
+    return at_end and index > 0 and texts[index - 1][:1].isupper()
 
 
-def _reads_as_verb(tokens: Sequence[_Token], index: int, length: int) -> bool:
+def _reads_as_verb(tokens: _Tokens, index: int, length: int) -> bool:
     """Tell whether a word spelled like a noun ("plans", "states") is used as a verb here."""
+    lowers = tokens.lowers
     after = index + length
-    if after < len(tokens):
-        following = tokens[after]
-        if following.lower in _COMPLEMENT_STARTS:
+    if after < len(lowers):
+        if lowers[after] in _COMPLEMENT_STARTS:
             return True
-        if following.text == ":" and tokens[index].lower.endswith("ed"):
+        if tokens.texts[after] == ":" and lowers[index].endswith("ed"):
             return True
     if index == 0:
         return False
-    previous = tokens[index - 1]
-    if previous.lower.endswith("ed") and previous.lower not in _PRONOUNS:
+    previous = lowers[index - 1]
+    if previous.endswith("ed") and previous not in _PRONOUNS:
         return False  # "announced plans": a participle before a noun
-    return (
-        previous.lower in _PRONOUNS or previous.lower == "who" or _is_name_word(tokens, index - 1)
-    )
+    return previous in _PRONOUNS or previous == "who" or _is_name_word(tokens, index - 1)
 
 
 def find_attributions(
@@ -597,40 +630,38 @@ def find_attributions(
 
 def attributions_among(
     text: str,
-    tokens: Sequence[_Token],
+    tokens: _Tokens,
     outside: Sequence[Span] = (),
     *,
     lexicons: _Lexicons | None = None,
 ) -> tuple[Attribution, ...]:
     """Finish :func:`find_attributions` on ``tokens``, the tokens of the stretch to scan.
 
-    Callers that split a whole text once pass each stretch its slice of the tokens
-    (``_tokens(text, start, end)`` gives the same list) instead of splitting it again.
+    Callers that split a whole text once pass each stretch its cut of the tokens
+    (``_tokens(text, start, end)`` gives the same) instead of splitting it again.
     """
     if lexicons is None:
         lexicons = _lexicons()
+    triggers = lexicons.triggers
+    lowers = tokens.lowers
+    if triggers.isdisjoint(lowers):
+        return ()  # no cue can start anywhere: most sentences of a story
     found: list[Attribution] = []
     last_cue_end = -_CHANNEL_GAP - 1  # token index just past the last cue
     skipped = sorted((span.start, span.end) for span in outside)
     skip_index = 0
     index = 0
-    cue_starts = lexicons.cue_starts
-    while index < len(tokens):
-        token = tokens[index]
-        if (
-            token.lower not in cue_starts
-            and token.text != ":"
-            and token.text not in _SIGN_OFF_DASHES
-        ):
-            index += 1  # no cue starts here (what _attribution_at would say), quoted or not
-            continue
-        position = token.start
+    for candidate in [number for number, lower in enumerate(lowers) if lower in triggers]:
+        if candidate < index:
+            continue  # inside the cue found before
+        index = candidate
+        position = tokens.starts[index]
         while skip_index < len(skipped) and skipped[skip_index][1] <= position:
             skip_index += 1
         if (
             skip_index < len(skipped)
             and skipped[skip_index][0] <= position
-            and tokens[index].text != ":"  # "NAME: words" transcripts sit inside quotes
+            and tokens.texts[index] != ":"  # "NAME: words" transcripts sit inside quotes
         ):
             index += 1
             continue
@@ -676,24 +707,25 @@ _CHANNEL_GAP = 3
 _CHANNEL_REACH = 100
 
 
-def _is_channel(attribution: Attribution, tokens: Sequence[_Token], index: int) -> bool:
-    return attribution.source is None and not attribution.vague and tokens[index].lower == "in"
+def _is_channel(attribution: Attribution, tokens: _Tokens, index: int) -> bool:
+    return attribution.source is None and not attribution.vague and tokens.lowers[index] == "in"
 
 
 def _attribution_at(
-    text: str, tokens: Sequence[_Token], index: int, lexicons: _Lexicons
+    text: str, tokens: _Tokens, index: int, lexicons: _Lexicons
 ) -> tuple[Attribution | None, int]:
-    token = tokens[index]
-    if token.text == ":":
+    word = tokens.texts[index]
+    if word == ":":
         return _label_attribution(text, tokens, index, lexicons), 1
-    if token.text in _SIGN_OFF_DASHES:
+    if word in _SIGN_OFF_DASHES:
         return _sign_off_attribution(text, tokens, index), 1
-    if not token.is_word or token.lower not in lexicons.cue_starts:
+    lower = tokens.lowers[index]
+    if not tokens.is_word(index) or lower not in lexicons.cue_starts:
         return None, 1
     length = lexicons.impersonal.match(tokens, index)
     if length and not _followed_by(tokens, index + length, "by"):
         return Attribution(cue=_span(text, tokens, index, index + length - 1), vague=True), length
-    if token.lower in lexicons.vague_adverbs:
+    if lower in lexicons.vague_adverbs:
         return Attribution(cue=_span(text, tokens, index, index), vague=True), 1
     length = lexicons.prepositional.match(tokens, index)
     if length:
@@ -718,17 +750,21 @@ def _attribution_at(
     return None, 1
 
 
-def _sign_off_attribution(text: str, tokens: Sequence[_Token], index: int) -> Attribution | None:
+def _sign_off_attribution(text: str, tokens: _Tokens, index: int) -> Attribution | None:
     """Read a quotation signed with a dash and a name: '“…” ― Ana Ruiz'."""
-    before = text[: tokens[index].start].rstrip(" \t\u00a0")
-    if not before or before[-1] not in "\"\u201d'\u2019":
+    position = tokens.starts[index] - 1
+    while position >= 0 and text[position] in " \t\u00a0":
+        position -= 1
+    if position < 0 or text[position] not in "\"\u201d'\u2019":
         return None
+    texts = tokens.texts
     last = index + 1
-    while last < len(tokens) and tokens[last].is_word and tokens[last].text[0].isupper():
+    while last < len(texts) and tokens.is_word(last) and texts[last][0].isupper():
         last += 1
     if last == index + 1 or last - index - 1 > _LABEL_WORDS:
         return None
-    after = text[tokens[last - 1].end : tokens[last - 1].end + 8].lstrip(" \t\u00a0.")
+    name_end = tokens.ends[last - 1]
+    after = text[name_end : name_end + 8].lstrip(" \t\u00a0.")
     if after and after[0] not in '\r\n"\u201c':
         return None
     return Attribution(
@@ -737,24 +773,25 @@ def _sign_off_attribution(text: str, tokens: Sequence[_Token], index: int) -> At
 
 
 def _label_attribution(
-    text: str, tokens: Sequence[_Token], index: int, lexicons: _Lexicons
+    text: str, tokens: _Tokens, index: int, lexicons: _Lexicons
 ) -> Attribution | None:
     """Read "NAME: words" at the start of a line (transcripts, headline attributions)."""
+    texts = tokens.texts
     first = index - 1
-    while first >= 0 and tokens[first].is_word and tokens[first].text[0].isupper():
+    while first >= 0 and tokens.is_word(first) and texts[first][0].isupper():
         if index - first > _LABEL_WORDS:
             return None
         first -= 1
     first += 1
     if first == index:
         return None
-    start = tokens[first].start
+    start = tokens.starts[first]
     before = text[max(0, start - 4) : start].rstrip('"\u201c \t')
     if before and not before.endswith("\n"):
         return None
-    if index + 1 < len(tokens) and tokens[index + 1].start - tokens[index].end > 2:
+    if index + 1 < len(texts) and tokens.starts[index + 1] - tokens.ends[index] > 2:
         return None
-    label = " ".join(token.lower for token in tokens[first:index])
+    label = " ".join(tokens.lowers[first:index])
     if label in lexicons.editorial_labels:
         return None
     return Attribution(

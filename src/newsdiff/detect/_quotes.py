@@ -36,10 +36,10 @@ from newsdiff.models import Quotation, Span
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from newsdiff.detect._attribution import _Token
+    from newsdiff.detect._attribution import _Tokens
     from newsdiff.models import AlignmentGroup
 
-    _TokensOf = Callable[[int, int], Sequence[_Token]]
+    _TokensOf = Callable[[int, int], _Tokens]
 
 __all__ = [
     "GroupIndex",
