@@ -10,8 +10,11 @@ compare equal, as do "NYT" and "The New York Times", or "Nicolás" and "Nicolas"
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
+import itertools
+import operator
 import re
 from typing import NamedTuple
 
@@ -113,19 +116,22 @@ def _titles_compatible(left: Entity, right: Entity) -> bool:
     if left.modifier != right.modifier:
         return False
     generic = _rules().generic_titles
-    if _strip_modifier(left) in generic or _strip_modifier(right) in generic:
+    left_title = _strip_modifier(left.key, left.modifier)
+    right_title = _strip_modifier(right.key, right.modifier)
+    if left_title in generic or right_title in generic:
         return True
-    left_words = set(_strip_modifier(left).replace("-", " ").split())
-    right_words = set(_strip_modifier(right).replace("-", " ").split())
+    left_words = set(left_title.replace("-", " ").split())
+    right_words = set(right_title.replace("-", " ").split())
     if not (left_words <= right_words or right_words <= left_words):
         return False
     return not (left_words ^ right_words) & _rules().rank_words
 
 
-def _strip_modifier(entity: Entity) -> str:
-    if entity.modifier and entity.key.startswith(entity.modifier + " "):
-        return entity.key[len(entity.modifier) + 1 :]
-    return entity.key
+def _strip_modifier(key: str, modifier: str | None) -> str:
+    """A title's key without its modifier: "president" for "former president"."""
+    if modifier and key.startswith(modifier + " "):
+        return key[len(modifier) + 1 :]
+    return key
 
 
 def find_entities(
@@ -165,6 +171,14 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4][^\W\d_]+)*"
     r"|\d+|[^\w\s]",
 )
+# The same pattern as a group: ``split`` then gives gaps and tokens in turn, and their
+# lengths give every offset, with no Python step per token.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# Runs of the characters that can make a token more than the text it matched: a mark
+# read as a hyphen or apostrophe, the apostrophe of a possessive, a hyphen to split at.
+# One class (every ASCII character but "'", "-" and "`" excluded), so no backtracking.
+_SPECIAL = re.compile(r"[^\x00-\x26\x28-\x2c\x2e-\x5f\x61-\x7f]+")
+_HYPHEN_PARTS = re.compile(r"[^-]+|-")
 # Dashes read as hyphens and apostrophes as "'", as folding does.
 _MARK_TABLE = str.maketrans(
     {
@@ -173,62 +187,148 @@ _MARK_TABLE = str.maketrans(
     }
 )
 _POSSESSIVE = ("'s", "'S")
+# Words remembered by the caches below; past this, new words are computed, not kept.
+_CACHE_LIMIT = 65_536
 
 
-class _Token(NamedTuple):
-    text: str
-    norm: str
-    start: int
-    end: int
+class _Tokens(NamedTuple):
+    """A text's tokens as parallel lists, so that no object is made per token."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def all_caps(self) -> bool:
-        letters = self.text.replace(".", "")
-        return len(letters) > 1 and letters.isupper()
+    words: list[str]
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
 
 
-@functools.lru_cache(maxsize=65_536)
+class _NormCache(dict[str, str]):
+    """Each word's lookup form, folded on first sight and then read in C by ``map``."""
+
+    def __missing__(self, word: str) -> str:
+        norm = fold(word).lower().replace(".", "") if word != "." else "."
+        if len(self) < _CACHE_LIMIT:
+            self[word] = norm
+        return norm
+
+
+class _CapitalCache(dict[str, bool]):
+    """Whether a token is a word with a capital first letter, found on first sight."""
+
+    def __missing__(self, word: str) -> bool:
+        capitalised = word[0].isalpha() and word[0].isupper()
+        if len(self) < _CACHE_LIMIT:
+            self[word] = capitalised
+        return capitalised
+
+
+class _ShapeCache(dict[str, int]):
+    """A token's shape for the headline test, found on first sight.
+
+    0 for a token that is not a word of ``_LONG_WORD`` letters or more; else 1, plus 1
+    if it is capitalised, plus 2 if it is all in capitals.
+    """
+
+    def __missing__(self, word: str) -> int:
+        shape = 0
+        if len(word) >= _LONG_WORD and word[0].isalpha():
+            shape = 1 + word[0].isupper() + 2 * _all_caps(word)
+        if len(self) < _CACHE_LIMIT:
+            self[word] = shape
+        return shape
+
+
+_NORMS = _NormCache()
+_CAPITALS = _CapitalCache()
+_SHAPES = _ShapeCache()
+
+
 def _norm(word: str) -> str:
     """Fold a token for lookup: accents, case and the dots of acronyms go."""
-    return fold(word).lower().replace(".", "") if word != "." else "."
+    return _NORMS[word]
 
 
-def _tokenise(text: str, start: int, end: int, rules: _Rules) -> list[_Token]:
-    tokens: list[_Token] = []
-    modifiers = rules.modifiers
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        if not word.isascii() or "`" in word:
-            word = word.translate(_MARK_TABLE)  # the table maps no other ASCII character
-        first = match.start()
-        if word.endswith(_POSSESSIVE) and len(word) > 2:
-            word = word[:-2]
-        if "-" not in word:
-            tokens.append(_Token(word, _norm(word), first, first + len(word)))
-            continue  # most words: nothing to split
-        head, dash, rest = word.partition("-")
-        if dash and rest and head.lower() in modifiers:
-            # "then-President", "ex-minister": the modifier and the title apart.
-            tokens.append(_Token(head, _norm(head), first, first + len(head)))
-            first += len(head) + 1
-            word = rest
-        if "-" in word and _names_a_known_part(word, rules):
-            # "US-Mexico", "Afghan-born": the known names and the rest apart, with the
-            # hyphens as tokens of their own.
-            for part in re.finditer(r"[^-]+|-", word):
-                piece = part.group()
-                tokens.append(_Token(piece, _norm(piece), first + part.start(), first + part.end()))
-            continue
-        tokens.append(_Token(word, _norm(word), first, first + len(word)))
-    return tokens
+def _all_caps(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) > 1 and letters.isupper()
+
+
+def _tokenise(text: str, start: int, end: int, rules: _Rules) -> _Tokens:
+    piece = text[start:end]
+    parts = _TOKEN_SPLIT.split(piece)
+    words = parts[1::2]
+    offsets = list(itertools.accumulate(map(len, parts), initial=start))
+    starts = offsets[1::2]
+    del starts[-1]  # the end of the last gap
+    ends = offsets[2::2]
+    special = _special_tokens(piece, start, starts, ends)
+    if special:
+        words, starts, ends = _refine(words, starts, ends, special, rules)
+    return _Tokens(words, list(map(_NORMS.__getitem__, words)), starts, ends)
+
+
+def _special_tokens(piece: str, start: int, starts: list[int], ends: list[int]) -> list[int]:
+    """Indices, in order, of the tokens holding a character of ``_SPECIAL``."""
+    found: list[int] = []
+    count = len(starts)
+    for match in _SPECIAL.finditer(piece):
+        first, last = match.start() + start, match.end() + start
+        index = bisect.bisect_right(starts, first) - 1
+        if index < 0 or ends[index] <= first:
+            index += 1
+        while index < count and starts[index] < last:
+            if not found or found[-1] != index:
+                found.append(index)
+            index += 1
+    return found
+
+
+def _refine(
+    words: list[str], starts: list[int], ends: list[int], special: list[int], rules: _Rules
+) -> tuple[list[str], list[int], list[int]]:
+    """Replace each special token by the tokens it reads as (see :func:`_pieces`)."""
+    new_words: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    previous = 0
+    for index in special:
+        new_words += words[previous:index]
+        new_starts += starts[previous:index]
+        new_ends += ends[previous:index]
+        for word, first, last in _pieces(words[index], starts[index], rules):
+            new_words.append(word)
+            new_starts.append(first)
+            new_ends.append(last)
+        previous = index + 1
+    new_words += words[previous:]
+    new_starts += starts[previous:]
+    new_ends += ends[previous:]
+    return new_words, new_starts, new_ends
+
+
+def _pieces(word: str, first: int, rules: _Rules) -> list[tuple[str, int, int]]:
+    """The tokens one matched word reads as: marks normalised, possessive off, split."""
+    if not word.isascii() or "`" in word:
+        word = word.translate(_MARK_TABLE)  # the table maps no other ASCII character
+    if word.endswith(_POSSESSIVE) and len(word) > 2:
+        word = word[:-2]
+    if "-" not in word:
+        return [(word, first, first + len(word))]
+    pieces: list[tuple[str, int, int]] = []
+    head, dash, rest = word.partition("-")
+    if dash and rest and head.lower() in rules.modifiers:
+        # "then-President", "ex-minister": the modifier and the title apart.
+        pieces.append((head, first, first + len(head)))
+        first += len(head) + 1
+        word = rest
+    if "-" in word and _names_a_known_part(word, rules):
+        # "US-Mexico", "Afghan-born": the known names and the rest apart, with the
+        # hyphens as tokens of their own.
+        pieces.extend(
+            (part.group(), first + part.start(), first + part.end())
+            for part in _HYPHEN_PARTS.finditer(word)
+        )
+        return pieces
+    pieces.append((word, first, first + len(word)))
+    return pieces
 
 
 def _names_a_known_part(word: str, rules: _Rules) -> bool:
@@ -256,6 +356,10 @@ class _Rules:
     gazetteer: dict[tuple[str, ...], tuple[_Entry, ...]]
     # Every leading run of words of a gazetteer entry, to stop a lookup early.
     prefixes: frozenset[tuple[str, ...]]
+    # The first words of the entries, and those with the title modifiers: the lower-case
+    # words that may start an entity.
+    heads: frozenset[str]
+    starters: frozenset[str]
     longest: int
     bare_titles: frozenset[str]
     modifiers: dict[str, str]
@@ -334,14 +438,18 @@ def entity_gazetteers(
     for form, title in abbreviations.items():
         add(form, EntityKind.TITLE, title)
     frozen = {norms: tuple(entries) for norms, entries in gazetteer.items() if norms}
+    heads = frozenset(norms[0] for norms in frozen)
+    modifiers = _pairs(rules["title_modifiers"])
     return _Rules(
         gazetteer=frozen,
         prefixes=frozenset(
             norms[:length] for norms in frozen for length in range(1, len(norms) + 1)
         ),
+        heads=heads,
+        starters=heads | frozenset(modifiers),
         longest=max(len(norms) for norms in frozen),
         bare_titles=frozenset(rules["bare_titles"]),
-        modifiers=_pairs(rules["title_modifiers"]),
+        modifiers=modifiers,
         rank_words=frozenset(rules["rank_words"]),
         generic_titles=frozenset(rules["generic_titles"]),
         courtesy=frozenset(rules["courtesy"]),
@@ -374,6 +482,9 @@ _HEADLINE_MIN_WORDS = 4
 _HEADLINE_SHARE = 0.75
 _OPENERS = frozenset(" \t\r\"'(\u2018\u201c\u00ab\u2014-")
 _QUOTE_OPENERS = frozenset('"\u201c\u2018\u00ab')
+# Words after an organisation's name that lead into the rest of it: "Bank of Mexico".
+_ORGANISATION_LINKS = frozenset({"of", "for", "de", "on"})
+_HEADED_KINDS = frozenset({EntityKind.PLACE, EntityKind.NATIONALITY, EntityKind.OTHER})
 
 
 class _Match(NamedTuple):
@@ -381,93 +492,142 @@ class _Match(NamedTuple):
     last: int  # index of the last token of the match
 
 
+class _Found(NamedTuple):
+    """An entity as the scan finds it, by token indices; made an :class:`Entity` last."""
+
+    kind: EntityKind
+    key: str
+    modifier: str | None
+    first: int
+    last: int
+
+
 class _Finder:
-    """Scan the tokens once, left to right, emitting entities."""
+    """Scan the tokens once, left to right, emitting entities.
+
+    Only the words that may start an entity (capitalised words, and lower-case words
+    that open a title or a list entry) are visited; the other tokens are read only
+    as their neighbours. What the rules ask of whole lines or of the whole text
+    (headlines, words capitalised mid-sentence) is worked out when first asked.
+    """
 
     __slots__ = (
         "begin",
+        "capitals",
+        "count",
+        "ends",
         "found",
-        "headline_tokens",
+        "headlines",
         "lookups",
         "mid_capitals",
+        "newlines",
+        "norms",
         "rules",
+        "starts",
         "text",
-        "tokens",
+        "words",
     )
 
-    def __init__(self, text: str, tokens: list[_Token], begin: int, rules: _Rules) -> None:
+    def __init__(self, text: str, tokens: _Tokens, begin: int, rules: _Rules) -> None:
         self.text = text
-        self.tokens = tokens
+        self.words, self.norms, self.starts, self.ends = tokens
+        self.count = len(self.words)
         self.begin = begin
         self.rules = rules
-        self.found: list[tuple[Entity, int, int]] = []  # entity, first and last token
+        self.capitals = list(map(_CAPITALS.__getitem__, self.words))
+        self.found: list[_Found] = []
         self.lookups: dict[int, _Match | None] = {}
-        self.headline_tokens = self._headline_tokens()
-        self.mid_capitals = {
-            token.norm
-            for index, token in enumerate(tokens)
-            if token.is_word and token.capitalised and not self._sentence_initial(index)
-        }
+        self.headlines: dict[int, bool] = {}  # line number: written like a headline
+        self.newlines: list[int] | None = None
+        self.mid_capitals: dict[str, bool] = {}
 
-    def _headline_tokens(self) -> frozenset[int]:
-        """Indices of tokens on lines written in title case or capitals, like headlines.
+    # -- what the rules ask of lines and of the whole text --------------------------
+
+    def _headline(self, index: int) -> bool:
+        """Whether word ``index`` is on a line written in title case or capitals.
 
         There every word is capitalised, so capitals say nothing about names: only the
         word lists are trusted on such lines.
         """
-        marked: set[int] = set()
-        line: list[int] = []
-        previous_end = self.begin
+        if not self.words[index][0].isalpha():
+            return False
+        if self.newlines is None:
+            self.newlines = [
+                match.start() for match in re.finditer("\n", self.text[self.begin : self.ends[-1]])
+            ]
+        line = bisect.bisect_right(self.newlines, self.starts[index] - self.begin)
+        try:
+            return self.headlines[line]
+        except KeyError:
+            headline = self.headlines[line] = self._headline_line(line)
+            return headline
 
-        def close() -> None:
-            long_words = [self.tokens[i] for i in line if len(self.tokens[i].text) >= _LONG_WORD]
-            if len(long_words) < _HEADLINE_MIN_WORDS:
-                return
-            if all(word.all_caps for word in long_words):
-                marked.update(line)
-                return
-            capitals = sum(1 for word in long_words if word.capitalised)
-            last = self.tokens[line[-1]]
-            ending = last.text[-1] + self.text[last.end : last.end + 1]
-            stopped = any(mark in _FULL_STOPS for mark in ending)
-            if capitals >= _HEADLINE_SHARE * len(long_words) and not stopped:
-                marked.update(line)
+    def _headline_line(self, line: int) -> bool:
+        newlines, starts, begin = self.newlines, self.starts, self.begin
+        assert newlines is not None  # noqa: S101 - set by the caller, for the type checker
+        low = bisect.bisect_left(starts, newlines[line - 1] + begin) if line else 0
+        high = (
+            bisect.bisect_left(starts, newlines[line] + begin)
+            if line < len(newlines)
+            else self.count
+        )
+        shapes = list(map(_SHAPES.__getitem__, self.words[low:high]))
+        long_words = len(shapes) - shapes.count(0)
+        if long_words < _HEADLINE_MIN_WORDS:
+            return False
+        if shapes.count(3) + shapes.count(4) == long_words:
+            return True  # every long word in capitals
+        capitals = shapes.count(2) + shapes.count(4)
+        if capitals < _HEADLINE_SHARE * long_words:
+            return False
+        last = high - 1
+        while not self.words[last][0].isalpha():
+            last -= 1
+        ending = self.words[last][-1] + self.text[self.ends[last] : self.ends[last] + 1]
+        return not any(mark in _FULL_STOPS for mark in ending)
 
-        for index, token in enumerate(self.tokens):
-            if self.text.find("\n", previous_end, token.start) >= 0:
-                close()
-                line = []
-            previous_end = token.end
-            if token.is_word:
-                line.append(index)
-        close()
-        return frozenset(marked)
+    def _capitalised_mid_sentence(self, norm: str) -> bool:
+        """Whether the text capitalises a word of this lookup form where no sentence opens."""
+        try:
+            return self.mid_capitals[norm]
+        except KeyError:
+            pass
+        norms = self.norms
+        found = self.mid_capitals[norm] = any(
+            norms[index] == norm and not self._sentence_initial(index)
+            for index in itertools.compress(itertools.count(), self.capitals)
+        )
+        return found
 
-    def _at(self, index: int) -> _Token | None:
-        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+    def _capitalised(self, index: int) -> bool:
+        return self.words[index][0].isupper()
+
+    def _name_word(self, index: int) -> bool:
+        return index < self.count and self.capitals[index]
 
     def _sentence_initial(self, index: int) -> bool:
         """Whether token ``index`` opens a sentence, a quotation, a line or the range."""
-        token = self.tokens[index]
-        position = token.start - 1
-        while position >= self.begin and self.text[position] in _OPENERS:
-            if self.text[position] in _QUOTE_OPENERS:
+        text = self.text
+        position = self.starts[index] - 1
+        while position >= self.begin and text[position] in _OPENERS:
+            if text[position] in _QUOTE_OPENERS:
                 return True
             position -= 1
         if position < self.begin:
             return True
-        char = self.text[position]
+        char = text[position]
         if char not in _SENTENCE_END:
             return False
         if char == "." and index > 0:
-            previous = self.tokens[index - 1]
-            before = self._at(index - 2) if previous.text == "." else previous
-            if before is not None and (
-                before.norm in self.rules.abbreviations
-                or (len(before.text) == 1 and before.capitalised)
-                or "." in before.text
-            ):
-                return False  # the full stop of "Gen.", "U.S." or an initial
+            before = index - 2 if self.words[index - 1] == "." else index - 1
+            if before >= 0:
+                word = self.words[before]
+                if (
+                    self.norms[before] in self.rules.abbreviations
+                    or (len(word) == 1 and word[0].isupper())
+                    or "." in word
+                ):
+                    return False  # the full stop of "Gen.", "U.S." or an initial
         return True
 
     def _emit(
@@ -479,66 +639,67 @@ class _Finder:
         *,
         modifier: str | None = None,
     ) -> None:
-        span = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
-        entity = Entity(span=span, kind=kind, key=key, modifier=modifier)
-        self.found.append((entity, first, last))
+        self.found.append(_Found(kind, key, modifier, first, last))
 
     # -- driver ----------------------------------------------------------------------
 
     def run(self) -> tuple[Entity, ...]:
-        index = 0
-        while index < len(self.tokens):
-            index = self._step(index)
+        # Any other token would only pass the scan on by one: start from these alone.
+        starters = self.rules.starters
+        candidates = itertools.compress(
+            itertools.count(),
+            map(operator.or_, self.capitals, map(starters.__contains__, self.norms)),
+        )
+        following = 0
+        for index in candidates:
+            if index >= following:
+                following = self._step(index)
         self._resolve_single_names()
         return self._anchored()
 
     def _step(self, index: int) -> int:
-        token = self.tokens[index]
-        if not token.is_word:
+        word = self.words[index]
+        if not word[0].isalpha():
             return index + 1
-        if (
-            not token.capitalised
-            and token.norm not in self.rules.modifiers
-            and (token.norm,) not in self.rules.prefixes
-        ):
+        capitalised = word[0].isupper()
+        norm = self.norms[index]
+        if not capitalised and norm not in self.rules.starters:
             return index + 1  # a lower-case word that starts no title, entry or name
         title = self._title(index)
         if title is not None:
             return title
         match = self._lookup(index)
         if match is not None and match.entry.kind is not EntityKind.TITLE:
-            following = self._at(match.last + 1)
+            following = match.last + 1
             if (
                 match.last == index
-                and index not in self.headline_tokens
                 and match.entry.kind is EntityKind.PLACE
-                and following is not None
-                and self._name_word(match.last + 1)
-                and self._lookup(match.last + 1) is None
-                and following.norm not in self.rules.org_heads
+                and self._name_word(following)
+                and not self._headline(index)
+                and self._lookup(following) is None
+                and self.norms[following] not in self.rules.org_heads
             ):
                 # "Jordan Peterson", "Chad Smith": a place name opening a person's name.
                 return self._name(index)
             self._emit(index, match.last, match.entry.kind, match.entry.key)
-            return match.last + 1
-        if token.capitalised:
+            return following
+        if capitalised:
+            rules = self.rules
             if (
-                token.norm == "the"
-                or token.norm in self.rules.descriptors
-                or (token.norm in self.rules.function_words and self._sentence_initial(index))
+                norm == "the"
+                or norm in rules.descriptors
+                or (norm in rules.function_words and self._sentence_initial(index))
             ):
                 return index + 1  # "The", "However", "Islamic": no name starts here
             return self._name(index)
         return index + 1
 
-    def _name_word(self, index: int) -> bool:
-        token = self._at(index)
-        return token is not None and token.is_word and token.capitalised
-
     # -- gazetteer -------------------------------------------------------------------
 
     def _lookup(self, index: int) -> _Match | None:
         """The longest gazetteer entry starting at ``index`` whose case fits the text."""
+        if index >= self.count or self.norms[index] not in self.rules.heads:
+            return None
         # The scan asks about the same token several times (as a title, an entry, the
         # word after a name); the answer depends on the tokens alone, so keep it.
         try:
@@ -548,29 +709,26 @@ class _Finder:
             return found
 
     def _find_entry(self, index: int) -> _Match | None:
-        if index >= len(self.tokens):
-            return None
-        first = self.tokens[index]
+        first = self.words[index]
         gazetteer = self.rules.gazetteer
         prefixes = self.rules.prefixes
-        norms: list[str] = []
+        key: tuple[str, ...] = ()
         best: _Match | None = None
-        for position in range(index, min(len(self.tokens), index + self.rules.longest)):
-            norms.append(self.tokens[position].norm)
-            key = tuple(norms)
+        for position in range(index, min(self.count, index + self.rules.longest)):
+            key = (*key, self.norms[position])
             if key not in prefixes:
                 break  # no entry starts with these words, so none longer does either
             entries = gazetteer.get(key)
             if entries is None:
                 continue
-            last = self.tokens[position]
+            last = self.words[position]
             for entry in entries:
-                if entry.caps_only and not (first.all_caps or "." in first.text):
+                if entry.caps_only and not (_all_caps(first) or "." in first):
                     continue
                 if entry.kind is EntityKind.TITLE:
                     best = _Match(entry, position)
                     break
-                if not first.capitalised or not (last.capitalised or not last.is_word):
+                if not first[0].isupper() or not (last[0].isupper() or not last[0].isalpha()):
                     continue
                 best = _Match(entry, position)
                 break
@@ -578,8 +736,8 @@ class _Finder:
 
     def _title(self, index: int) -> int | None:
         """Read a title with its modifier: "former President", "then-Sen.", "acting mayor"."""
-        token = self.tokens[index]
-        modifier = self.rules.modifiers.get(token.norm)
+        capitalised = self._capitalised(index)
+        modifier = self.rules.modifiers.get(self.norms[index])
         start = index
         if modifier is not None:
             match = self._lookup(index + 1)
@@ -593,25 +751,24 @@ class _Finder:
                 return None
             if self._lookup_prefers_other(index, match):
                 return None
-            if not token.capitalised and not self._lower_title_counts(match):
+            if not capitalised and not self._lower_title_counts(match):
                 return None
-            previous = self._at(index - 1)
-            if match.entry.caps_only and previous is not None and previous.text.isdigit():
+            if match.entry.caps_only and index > 0 and self.words[index - 1].isdigit():
                 return None  # "8 PM" is a time
-            following = self._at(match.last + 1)
+            following = match.last + 1
             if (
-                token.capitalised
-                and following is not None
-                and following.capitalised
-                and following.norm in self.rules.org_heads
+                capitalised
+                and following < self.count
+                and self._capitalised(following)
+                and self.norms[following] in self.rules.org_heads
             ):
                 return None  # "General Assembly", "Leader Group": a body's name, no title
             if (
-                token.capitalised
-                and self._sentence_initial(index)
+                capitalised
                 and match.last == index
                 and not self._name_word(index + 1)
                 and match.entry.key not in self.rules.bare_titles
+                and self._sentence_initial(index)
             ):
                 return None  # "Speaker" or "Leader" opening a sentence, no name after it
         last = match.last
@@ -621,12 +778,17 @@ class _Finder:
 
     def _lookup_prefers_other(self, index: int, title: _Match) -> bool:
         """Whether a non-title entry is longer here ("General Motors" is not a general)."""
-        norms: list[str] = []
-        for position in range(index, min(len(self.tokens), index + self.rules.longest)):
-            norms.append(self.tokens[position].norm)
-            entries = self.rules.gazetteer.get(tuple(norms), ())
-            if position > title.last and any(e.kind is not EntityKind.TITLE for e in entries):
-                return self.tokens[index].capitalised
+        gazetteer = self.rules.gazetteer
+        prefixes = self.rules.prefixes
+        key: tuple[str, ...] = ()
+        for position in range(index, min(self.count, index + self.rules.longest)):
+            key = (*key, self.norms[position])
+            if key not in prefixes:
+                break  # no entry starts with these words, so none longer does either
+            if position > title.last and any(
+                entry.kind is not EntityKind.TITLE for entry in gazetteer.get(key, ())
+            ):
+                return self._capitalised(index)
         return False
 
     def _lower_title_counts(self, match: _Match) -> bool:
@@ -643,52 +805,51 @@ class _Finder:
         first, courtesy = self._name_start(index, last)
         if first > last:
             return last + 1
-        words = [self.tokens[i] for i in range(first, last + 1) if self.tokens[i].is_word]
-        names = [word for word in words if word.norm not in self.rules.connectors]
-        key = " ".join(word.norm for word in words)
+        words, norms = self.words, self.norms
+        in_name = [i for i in range(first, last + 1) if words[i][0].isalpha()]
+        names = [i for i in in_name if norms[i] not in self.rules.connectors]
+        key = " ".join([norms[i] for i in in_name])
         kind = self._classify(first, last, names, courtesy=courtesy)
         if kind is not None:
             org_end = self._organisation_tail(last) if kind is EntityKind.ORGANISATION else last
             if org_end != last:
-                tail = [self.tokens[i] for i in range(last + 1, org_end + 1)]
-                key = " ".join([key, *(t.norm for t in tail if t.is_word)])
+                tail = [norms[i] for i in range(last + 1, org_end + 1) if words[i][0].isalpha()]
+                key = " ".join([key, *tail])
                 last = org_end
             self._emit(first, last, kind, key)
         return last + 1
 
     def _name_end(self, index: int) -> int:
         """Index of the last token of the name that starts at ``index``."""
+        words, norms, text = self.words, self.norms, self.text
+        connectors = self.rules.connectors
         last = index
         position = index + 1
-        while position < len(self.tokens):
-            token = self.tokens[position]
-            if "\n" in self.text[self.tokens[position - 1].end : token.start]:
+        while position < self.count:
+            if text.find("\n", self.ends[position - 1], self.starts[position]) >= 0:
                 break  # a name never runs across a line break
-            if self._name_word(position) and self._continues_name(position):
+            if self.capitals[position] and self._continues_name(position):
                 last = position
                 position += 1
                 continue
-            if token.is_word and not token.capitalised and token.norm in self.rules.connectors:
+            word = words[position]
+            if word[0].isalpha() and not word[0].isupper() and norms[position] in connectors:
                 # "de la", "van der": connectors may come in twos before the next name.
                 after = position + 1
                 while (
-                    after < len(self.tokens)
+                    after < self.count
                     and after - position < 3
-                    and self.tokens[after].norm in self.rules.connectors
-                    and not self.tokens[after].capitalised
+                    and norms[after] in connectors
+                    and not words[after][0].isupper()
                 ):
                     after += 1
                 if self._name_word(after):
                     position = after
                     continue
-            if token.text == "." and self.tokens[position - 1].norm in self.rules.courtesy:
+            if word == "." and norms[position - 1] in self.rules.courtesy:
                 position += 1
                 continue
-            if (
-                token.text == "."
-                and len(self.tokens[position - 1].text) == 1
-                and self._name_word(position + 1)
-            ):
+            if word == "." and len(words[position - 1]) == 1 and self._name_word(position + 1):
                 last = position  # a middle initial: "John F. Kennedy"
                 position += 1
                 continue
@@ -702,62 +863,69 @@ class _Finder:
         name are surnames or parts of a body's name ("Martin Luther King", "Center of
         Media Justice").
         """
-        if self.tokens[position].norm in self.rules.descriptors:
+        if self.norms[position] in self.rules.descriptors:
             return False
         match = self._lookup(position)
         return match is None or (match.entry.kind is EntityKind.TITLE and match.last == position)
 
     def _name_start(self, index: int, last: int) -> tuple[int, bool]:
         """Skip opening words that name nothing ("The", "However", "Mr."); say if courtesy."""
+        words, norms, rules = self.words, self.norms, self.rules
         first = index
         courtesy = False
         while first <= last:
-            token = self.tokens[first]
-            if token.norm in self.rules.courtesy:
+            norm = norms[first]
+            if norm in rules.courtesy:
                 courtesy = True
                 first += 1
-                if self._at(first) is not None and self.tokens[first].text == ".":
+                if first < self.count and words[first] == ".":
                     first += 1
                 continue
-            if token.norm == "the" or (
-                first == index
-                and self._sentence_initial(first)
-                and token.norm in self.rules.function_words
+            if norm == "the" or (
+                first == index and norm in rules.function_words and self._sentence_initial(first)
             ):
                 first += 1
                 continue
             break
-        while first <= last and not self.tokens[first].capitalised:
+        while first <= last and not words[first][0].isupper():
             first += 1
         return first, courtesy
 
     def _classify(
-        self, first: int, last: int, names: list[_Token], *, courtesy: bool
+        self, first: int, last: int, names: list[int], *, courtesy: bool
     ) -> EntityKind | None:
-        if not names or all(name.norm in self.rules.calendar for name in names):
+        rules, words, norms = self.rules, self.words, self.norms
+        if not names or all(norms[name] in rules.calendar for name in names):
             return None
-        if first in self.headline_tokens:
+        if self._headline(first):
             return None
-        if len(names) == 1 and self._sentence_initial(first) and not courtesy:
+        if len(names) == 1:
             only = names[0]
-            if only.norm not in self.mid_capitals and not self._person_verb(last + 1):
-                return None  # a capitalised word opening a sentence, seen nowhere else
-        if len(names) == 1 and (
-            names[0].norm in self.rules.function_words or names[0].norm in _PRONOUNS
-        ):
-            return None  # "I", "In" capitalised inside a sentence name nothing
-        if len(names) == 1 and names[0].all_caps:
-            if names[0].text.replace(".", "") in self.rules.caps_labels:
-                return None
-            following = self._at(last + 1)
-            if "-" in names[0].text or (
-                following is not None and following.text == "-" and following.start == names[0].end
+            norm = norms[only]
+            if (
+                not courtesy
+                and self._sentence_initial(first)
+                and not self._capitalised_mid_sentence(norm)
+                and not self._person_verb(last + 1)
             ):
-                return None  # "EB-5", "D-N.Y.": a code, not an organisation
-            return EntityKind.ORGANISATION if len(names[0].text) <= 5 else EntityKind.OTHER
-        if names[-1].norm in self.rules.place_heads:
+                return None  # a capitalised word opening a sentence, seen nowhere else
+            if norm in rules.function_words or norm in _PRONOUNS:
+                return None  # "I", "In" capitalised inside a sentence name nothing
+            word = words[only]
+            if _all_caps(word):
+                if word.replace(".", "") in rules.caps_labels:
+                    return None
+                following = last + 1
+                if "-" in word or (
+                    following < self.count
+                    and words[following] == "-"
+                    and self.starts[following] == self.ends[only]
+                ):
+                    return None  # "EB-5", "D-N.Y.": a code, not an organisation
+                return EntityKind.ORGANISATION if len(word) <= 5 else EntityKind.OTHER
+        if norms[names[-1]] in rules.place_heads:
             return EntityKind.PLACE
-        if any(name.norm in self.rules.org_heads for name in names):
+        if any(norms[name] in rules.org_heads for name in names):
             return EntityKind.ORGANISATION
         if courtesy or self._after_title(first) or len(names) > 1:
             return EntityKind.PERSON
@@ -768,8 +936,7 @@ class _Finder:
     def _organisation_tail(self, last: int) -> int:
         """Extend an organisation over "of ..." that follows it: "Bank of Mexico"."""
         position = last + 1
-        connector = self._at(position)
-        if connector is None or connector.norm not in {"of", "for", "de", "on"}:
+        if position >= self.count or self.norms[position] not in _ORGANISATION_LINKS:
             return last
         end = last
         position += 1
@@ -781,12 +948,11 @@ class _Finder:
     def _after_title(self, first: int) -> bool:
         if not self.found:
             return False
-        entity, _, title_last = self.found[-1]
-        return entity.kind is EntityKind.TITLE and title_last == first - 1
+        previous = self.found[-1]
+        return previous.kind is EntityKind.TITLE and previous.last == first - 1
 
     def _person_verb(self, index: int) -> bool:
-        token = self._at(index)
-        return token is not None and token.norm in self.rules.person_verbs
+        return index < self.count and self.norms[index] in self.rules.person_verbs
 
     # -- second pass -----------------------------------------------------------------
 
@@ -794,55 +960,69 @@ class _Finder:
         """A lone word that is part of a person's name found elsewhere is that person."""
         person_words = {
             word
-            for entity, _, _ in self.found
-            if entity.kind is EntityKind.PERSON and " " in entity.key
-            for word in entity.key.split()
+            for found in self.found
+            if found.kind is EntityKind.PERSON and " " in found.key
+            for word in found.key.split()
         }
-        for position, (entity, first, last) in enumerate(self.found):
-            if entity.kind is EntityKind.OTHER and entity.key in person_words:
-                self.found[position] = (
-                    attrs.evolve(entity, kind=EntityKind.PERSON),
-                    first,
-                    last,
-                )
+        if not person_words:
+            return
+        for position, found in enumerate(self.found):
+            if found.kind is EntityKind.OTHER and found.key in person_words:
+                self.found[position] = found._replace(kind=EntityKind.PERSON)
 
     def _anchored(self) -> tuple[Entity, ...]:
-        """Tie each place, person and title to the word it qualifies or is qualified by."""
+        """Make the entities, each tied to the word it qualifies or is qualified by."""
+        text, starts, ends, found = self.text, self.starts, self.ends, self.found
         result: list[Entity] = []
-        for position, (entity, first, last) in enumerate(self.found):
+        for position, entity in enumerate(found):
+            kind = entity.kind
             anchor: str | None = None
-            if entity.kind in {EntityKind.PLACE, EntityKind.NATIONALITY, EntityKind.OTHER}:
-                anchor = self._head_after(last)
-            elif entity.kind is EntityKind.PERSON and position > 0:
-                previous, _, previous_last = self.found[position - 1]
-                if previous.kind is EntityKind.TITLE and self._next_to(previous_last, first):
-                    anchor = _strip_modifier(previous)
-            elif entity.kind is EntityKind.TITLE and position + 1 < len(self.found):
-                following, following_first, _ = self.found[position + 1]
-                if following.kind is EntityKind.PERSON and self._next_to(last, following_first):
+            if kind in _HEADED_KINDS:
+                anchor = self._head_after(entity.last)
+            elif kind is EntityKind.PERSON and position > 0:
+                previous = found[position - 1]
+                if previous.kind is EntityKind.TITLE and self._next_to(previous.last, entity.first):
+                    anchor = _strip_modifier(previous.key, previous.modifier)
+            elif kind is EntityKind.TITLE and position + 1 < len(found):
+                following = found[position + 1]
+                if following.kind is EntityKind.PERSON and self._next_to(
+                    entity.last, following.first
+                ):
                     anchor = following.key.split()[-1]
-            result.append(attrs.evolve(entity, anchor=anchor) if anchor else entity)
+            result.append(
+                Entity(
+                    span=Span.of(text, starts[entity.first], ends[entity.last]),
+                    kind=kind,
+                    key=entity.key,
+                    anchor=anchor or None,
+                    modifier=entity.modifier,
+                )
+            )
         return tuple(result)
 
     def _next_to(self, last: int, first: int) -> bool:
         """Whether token ``first`` follows ``last`` directly or after one comma."""
-        return first == last + 1 or (first == last + 2 and self.tokens[last + 1].text == ",")
+        return first == last + 1 or (first == last + 2 and self.words[last + 1] == ",")
 
     def _head_after(self, last: int) -> str | None:
         """The noun right after a place or nationality: "officials" in "U.S. officials".
 
         A title counts as that noun too: "president" in "Russian President".
         """
-        token = self._at(last + 1)
-        if token is None or not token.is_word or token.start > self.tokens[last].end + 1:
+        index = last + 1
+        if (
+            index >= self.count
+            or not self.words[index][0].isalpha()
+            or self.starts[index] > self.ends[last] + 1
+        ):
             return None
-        if token.norm in self.rules.function_words - _HEAD_NOUNS:
+        word = self.norms[index]
+        if word in self.rules.function_words and word not in _HEAD_NOUNS:
             return None
-        if token.capitalised and token.norm not in self.rules.org_heads:
-            title = self._lookup(last + 1)
+        if self._capitalised(index) and word not in self.rules.org_heads:
+            title = self._lookup(index)
             if title is None or title.entry.kind is not EntityKind.TITLE:
                 return None  # a name follows, not a noun ("Russian President" has one)
-        word = token.norm
         return (
             word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
         )
