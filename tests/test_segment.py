@@ -70,6 +70,17 @@ def test_headline_is_a_short_first_line_without_final_punctuation() -> None:
             BoilerplateKind.COPYRIGHT,
             "\u00a9 2025 Daily Paper. All rights reserved.",
         ),
+        # A mark alone opens a footer in any paragraph, not only the first.
+        (
+            "Officials met.\n\n\u00a9 2025 Daily Paper",
+            BoilerplateKind.COPYRIGHT,
+            "\u00a9 2025 Daily Paper",
+        ),
+        (
+            "Officials met.\n\nCopyright 2025 Daily Paper",
+            BoilerplateKind.COPYRIGHT,
+            "Copyright 2025 Daily Paper",
+        ),
     ],
 )
 def test_boilerplate_is_marked_and_kept_out_of_sentences(
@@ -84,6 +95,22 @@ def test_boilerplate_is_marked_and_kept_out_of_sentences(
 def test_update_inside_a_sentence_is_not_boilerplate() -> None:
     doc = segment("The UPDATE: button was removed. Users complained.")
     assert doc.boilerplate == ()
+
+
+def test_copyright_word_inside_a_paragraph_is_not_boilerplate() -> None:
+    doc = segment("Officials met.\n\nThe copyright dispute went to court. It lasted a year.")
+    assert doc.boilerplate == ()
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_paragraphs_do_not_depend_on_the_line_end(line_end: str) -> None:
+    lines = segment(line_end.join(["One para here.", "Second para here.", "Third."]))
+    assert [p.text for p in lines.paragraphs] == ["One para here.", "Second para here.", "Third."]
+    blocks = segment(line_end.join(["First block", "goes on.", "", "Second block."]))
+    assert [p.text for p in blocks.paragraphs] == [
+        f"First block{line_end}goes on.",
+        "Second block.",
+    ]
 
 
 def test_lines_are_paragraphs_when_there_are_no_blank_lines() -> None:

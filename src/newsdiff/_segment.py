@@ -19,8 +19,9 @@ from newsdiff.models import Boilerplate, BoilerplateKind, Document, Sentence, Sp
 __all__ = ["segment"]
 
 _LINE = re.compile(r"[^\r\n]+")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
-_PARAGRAPH_BLOCK = re.compile(r"(?:[^\r\n]|(?:\r\n|\r|\n)(?![ \t\u00a0]*(?:\r\n|\r|\n|$)))+")
+# A line end, blank space, and another line end; "\r" counts only when no "\n" follows,
+# so that a CRLF line end is one line end, as in _LINE.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\u00a0]*(?:\r\n|\r(?!\n)|\n)")
 
 # A dateline opening the first paragraph: "date 2026-01-21", "2026-01-21:",
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Jan. 21 (AP) --".
@@ -36,9 +37,11 @@ _UPDATE = re.compile(
     r"\A[ \t\u00a0]*(?:UPDATE(?:D)?|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|CORRECTION|"
     r"EDITOR'?S NOTE|WATCH|LIVE)(?:[ \t]+\d[^:\r\n]{0,30})?[ \t]*:[ \t\u00a0]*",
 )
-_COPYRIGHT = re.compile(
-    r"\A[ \t\u00a0]*(?:\u00a9|\(c\)|copyright\b)|all rights reserved|do not reproduce without",
-    re.IGNORECASE,
+# A footer opens with a copyright mark or carries a rights notice anywhere. The notice
+# pattern starts with a look-ahead on its first letters so the scan skips other text fast.
+_COPYRIGHT_MARK = re.compile(r"[ \t\u00a0]*(?:\u00a9|\(c\)|copyright\b)", re.IGNORECASE)
+_RIGHTS_NOTICE = re.compile(
+    r"(?=[ad])(?:all rights reserved|do not reproduce without)", re.IGNORECASE
 )
 _FINAL_PUNCTUATION = frozenset(".!?:;\"'\u201d\u2019\u2026")
 _HEADLINE_MAX_CHARS = 160
@@ -47,10 +50,18 @@ _HEADLINE_MAX_CHARS = 160
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Blocks separated by blank lines; when there are none, every line is a paragraph."""
     body_start, body_end = _strip(text, 0, len(text))
-    pattern = _PARAGRAPH_BLOCK if _BLANK_LINE.search(text, body_start, body_end) else _LINE
+    if not _BLANK_LINE.search(text, body_start, body_end):
+        blocks = [match.span() for match in _LINE.finditer(text, body_start, body_end)]
+    else:
+        blocks = []
+        position = body_start
+        for gap in _BLANK_LINE.finditer(text, body_start, body_end):
+            blocks.append((position, gap.start()))
+            position = gap.end()
+        blocks.append((position, body_end))
     spans = []
-    for match in pattern.finditer(text, body_start, body_end):
-        start, end = _strip(text, match.start(), match.end())
+    for block_start, block_end in blocks:
+        start, end = _strip(text, block_start, block_end)
         if start < end:
             spans.append((start, end))
     return spans
@@ -116,7 +127,10 @@ def segment(text: str, *, name: str | None = None) -> Document:
     headline: Span | None = None
     for number, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
-        if p_end - p_start < 300 and _COPYRIGHT.search(text, p_start, p_end):
+        if p_end - p_start < 300 and (
+            _COPYRIGHT_MARK.match(text, p_start, p_end)
+            or _RIGHTS_NOTICE.search(text, p_start, p_end)
+        ):
             boilerplate.append(
                 Boilerplate(kind=BoilerplateKind.COPYRIGHT, span=Span.of(text, p_start, p_end))
             )
