@@ -72,10 +72,14 @@ _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _COMPARED_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-# A full stop that ends a sentence: not the one of "Mr." or of an initial ("J.").
+# A full stop that ends a sentence: not the one of "Mr." or of an initial ("J."). The
+# mark comes first and the look-behinds after it: a pattern that opens with look-behinds
+# tries them all at every character of the text.
+_NOT_BEFORE_END = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Mrs", "Sen", "Rep", "Gov", "Gen", "Rev")
 _SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bSen)"
-    r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bRev)(?<!\b[A-Z])[.!?](?=[\s\u201d\u2019\"']*(?:\s|$))"
+    r"[.!?]"
+    + "".join(rf"(?<!\b{word}[.!?])" for word in (*_NOT_BEFORE_END, "[A-Z]"))
+    + r"(?=[\s\u201d\u2019\"']*(?:\s|$))"
 )
 # Capitalised word runs: candidate names of people, for resolving pronouns.
 _NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z]\.|[A-Z][\w\u2019'\-]+)"
@@ -433,27 +437,32 @@ def _cue_before(
     return last
 
 
-@attrs.frozen
 class _Names:
-    """Capitalised names of people in the text, in order, for pronoun resolution."""
+    """Capitalised names of people in the text, in order, for pronoun resolution.
 
-    starts: tuple[int, ...]
-    names: tuple[str, ...]
+    The text is read for names only as far as a pronoun needs: most quotations name
+    their speaker outright.
+    """
 
-    @classmethod
-    def of(cls, text: str) -> _Names:
-        starts: list[int] = []
-        names: list[str] = []
-        for match in _NAME.finditer(text):
-            name = _person(match.group().split())
-            if name is not None:
-                starts.append(match.start())
-                names.append(name)
-        return cls(tuple(starts), tuple(names))
+    __slots__ = ("_matches", "_names", "_next", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self._matches = _NAME.finditer(text)
+        self._next = next(self._matches, None)
+        self._starts: list[int] = []
+        self._names: list[str] = []
 
     def last_before(self, offset: int) -> str | None:
-        index = bisect.bisect_left(self.starts, offset)
-        return self.names[index - 1] if index else None
+        while self._next is not None and self._next.start() < offset:
+            run = self._next.group()
+            # One word names no person (see _person): skip it without splitting.
+            name = _person(run.split()) if " " in run or "\t" in run else None
+            if name is not None:
+                self._starts.append(self._next.start())
+                self._names.append(name)
+            self._next = next(self._matches, None)
+        index = bisect.bisect_left(self._starts, offset)
+        return self._names[index - 1] if index else None
 
 
 def _person(words: list[str]) -> str | None:
@@ -522,7 +531,7 @@ def quotations_with(text: str, tokens_of: _TokensOf) -> tuple[Quotation, ...]:
     ``tokens_of`` must return what the attribution finder's own split of
     ``text[start:end]`` would; a caller that split the whole text once hands out slices.
     """
-    names = _Names.of(text)
+    names = _Names(text)
     quotations: list[Quotation] = []
     previous: Quotation | None = None
     previous_line = -1
