@@ -18,6 +18,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ _RARE_DOCUMENT_FREQUENCY = 6
 _CANDIDATES_PER_SENTENCE = 12
 _DIAGONAL_WINDOW = 3
 _MIN_SHARED_WORDS = 3
+# Below any similarity of two sentences that share a word (at least 1 / total words).
+_ANY_SHARED = 1e-9
 
 
 @attrs.frozen
@@ -58,11 +61,34 @@ def _lcs(a: str, b: str) -> int:
     return (len(a) + len(b) - Indel.distance(a, b)) // 2
 
 
+def _scores(original: Sequence[str], rewrite: Sequence[str]) -> dict[tuple[int, int], float]:
+    """Similarity of each candidate pair that shares a word; pairs sharing none never pair."""
+    scores: dict[tuple[int, int], float] = {}
+    if len(original) * len(rewrite) <= _EXHAUSTIVE_PAIRS:
+        # One C++ loop per original sentence instead of one Python call per pair.
+        for i, sentence in enumerate(original):
+            if sentence:
+                for _, score, j in process.extract(
+                    sentence,
+                    rewrite,
+                    scorer=Indel.normalized_similarity,
+                    score_cutoff=_ANY_SHARED,
+                    limit=None,
+                ):
+                    scores[i, j] = score
+        return scores
+    for i, j in _candidate_pairs(original, rewrite):
+        a, b = original[i], rewrite[j]
+        if a and b:
+            score = Indel.normalized_similarity(a, b)
+            if score > 0:
+                scores[i, j] = score
+    return scores
+
+
 def _candidate_pairs(original: Sequence[str], rewrite: Sequence[str]) -> list[tuple[int, int]]:
-    """Pairs worth scoring: all of them for small inputs, else shared rare words and diagonal."""
+    """Pairs worth scoring in a large input: those sharing rare words, and the diagonal."""
     n, m = len(original), len(rewrite)
-    if n * m <= _EXHAUSTIVE_PAIRS:
-        return [(i, j) for i in range(n) for j in range(m)]
     postings: defaultdict[str, list[int]] = defaultdict(list)
     for i, sentence in enumerate(original):
         for word in set(sentence):
@@ -104,11 +130,7 @@ def align_sentences(
     >>> [(p.original, p.rewrite) for p in align_sentences(["abc", "de"], ["de", "abx", "z"])]
     [((1,), (0,)), ((0,), (1,)), ((), (2,))]
     """
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(original, rewrite):
-        a, b = original[i], rewrite[j]
-        if a and b:
-            scores[i, j] = Indel.normalized_similarity(a, b)
+    scores = _scores(original, rewrite)
     group_of_original: dict[int, list[int]] = {}
     group_of_rewrite: dict[int, list[int]] = {}
     groups: list[tuple[list[int], list[int]]] = []
