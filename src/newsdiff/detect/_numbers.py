@@ -6,6 +6,12 @@ The scan is format-blind so that a rewrite that only restyles a figure compares 
 One regular expression cuts the text into tokens (compiled once, linear time) and a
 hand-written left-to-right parser reads quantities from the tokens, so the whole scan
 is linear in the length of the text.
+
+Most sentences of an article hold no figure, so the scan is built to cost little there:
+a screen made of C-level string operations turns away a text without a digit or a
+number word before any token is cut, and the parser only stops at the tokens that can
+open a quantity (digits, currency marks, number, month and day words), building token
+objects only around them.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import enum
 import re
 from decimal import Decimal, InvalidOperation
+from itertools import accumulate
 from typing import NamedTuple
 
 import attrs
@@ -105,12 +112,28 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
     """
     stop = len(text) if end is None else max(0, min(end, len(text)))
     begin = max(0, min(start, stop))
-    tokens = []
-    for match in _TOKEN.finditer(text, begin, stop):
-        # Every dash reads as a hyphen, as folding does: typography never changes a value.
-        word = match.group().translate(_DASH_TABLE)
-        tokens.append(_Token(word, word.lower(), match.start(), match.end()))
-    return _Parser(text, tokens).run()
+    chunk = text[begin:stop]
+    if not _may_hold_quantity(chunk):
+        return ()
+    # The token pattern has no look-around, so splitting the slice cuts the same tokens
+    # as scanning the range; parts alternate gap, token, gap, ..., gap.
+    parts = _TOKEN_SPLIT.split(chunk)
+    bounds = list(accumulate(map(len, parts), initial=begin))
+    return _Parser(text, parts[1::2], bounds[1:-1:2], bounds[2::2]).run()
+
+
+def _may_hold_quantity(chunk: str) -> bool:
+    """Whether ``chunk`` may hold a quantity: ``False`` only when it cannot.
+
+    Without a digit, a quantity opens on a word of ``_SCREEN_WORDS`` or on "a"/"an"
+    before a scale word ("a million"), and the scale word is screened for both. Such a
+    word is a token of ASCII letters only (no other character lower-cases into one, the
+    Kelvin sign aside, and none of these words holds a "k"), so one translation to
+    lower-case ASCII letters, "0" for digits and spaces for the rest leaves it as a word
+    of its own, all in C.
+    """
+    screened = chunk.encode("ascii", "replace").translate(_SCREEN_TABLE)
+    return b"0" in screened or not _SCREEN_WORDS.isdisjoint(screened.split())
 
 
 # Digits with group or decimal separators, a run of letters, or any other visible mark.
@@ -120,6 +143,7 @@ _DASH_TABLE = str.maketrans(
     dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
 )
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+|[^\w\s]|_")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 class _Token(NamedTuple):
@@ -298,6 +322,27 @@ _TIME_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "circa"})
 _NAME_PART_EXEMPT = frozenset(
     {"no", "number", "nos", "about", "some", "nearly", "over", "under", "almost", "by", "i"}
 )
+_CLOCK_WORDS = frozenset({"noon", "midday", "midnight"})
+
+# The tokens a reader can start from; the parser steps over every other token unread.
+_START_MARKS = frozenset("0123456789") | frozenset(_CURRENCY_SYMBOLS)
+_START_WORDS = frozenset(
+    {*_MONTHS, *_MONTH_ABBREVIATIONS, *_DOLLAR_PREFIXES, *_CURRENCY_CODES, "a", "an", "half"}
+    | {*_UNITS, *_TENS, *_ORDINAL_WORDS, *_WEEKDAYS, *_CLOCK_WORDS}
+)
+# The words that open a quantity in a text without digits (currency codes, dollar
+# prefixes and month abbreviations need a figure after them), and the scale words that
+# make "a" and "an" open one, as the screen sees them.
+_SCREEN_WORDS = frozenset(
+    word.encode("ascii")
+    for word in (*_MONTHS, *_UNITS, *_TENS, *_ORDINAL_WORDS, *_WEEKDAYS, *_CLOCK_WORDS, "half")
+) | frozenset(word.encode("ascii") for word in _NUMERAL_SCALES)
+# Lower-case ASCII letters stay, upper-case ones are lowered, digits become "0" and
+# every other byte (the "?" standing for any non-ASCII character too) a space.
+_SCREEN_TABLE = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 48 if 48 <= byte <= 57 else 32
+    for byte in range(256)
+)
 
 
 def _canonical(number: Decimal) -> str:
@@ -328,23 +373,36 @@ def _parse_digits(raw: str) -> Decimal | None:
 class _Parser:
     """Read quantities from a token list, left to right, never looking back more than a token."""
 
-    __slots__ = ("found", "text", "tokens")
+    __slots__ = ("count", "ends", "found", "starts", "text", "tokens", "words")
 
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int]) -> None:
         self.text = text
-        self.tokens = tokens
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.count = len(words)
+        # Token objects are built on first use: most tokens are only ever skipped.
+        self.tokens: list[_Token | None] = [None] * self.count
         self.found: list[Quantity] = []
 
     # -- token helpers -------------------------------------------------------------
 
+    def _token(self, index: int) -> _Token:
+        """Token ``index`` (which must exist), built the first time it is read."""
+        token = self.tokens[index]
+        if token is None:
+            # Every dash reads as a hyphen, as folding does: typography never changes a value.
+            word = self.words[index].translate(_DASH_TABLE)
+            token = _Token(word, word.lower(), self.starts[index], self.ends[index])
+            self.tokens[index] = token
+        return token
+
     def _at(self, index: int) -> _Token | None:
-        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+        return self._token(index) if 0 <= index < self.count else None
 
     def _glued(self, index: int) -> bool:
         """Whether token ``index`` touches the token before it (no space between)."""
-        previous = self._at(index - 1)
-        current = self._at(index)
-        return previous is not None and current is not None and previous.end == current.start
+        return 0 < index < self.count and self.ends[index - 1] == self.starts[index]
 
     def _is(self, index: int, *words: str) -> bool:
         token = self._at(index)
@@ -352,7 +410,7 @@ class _Parser:
 
     def _sentence_initial(self, index: int) -> bool:
         """Whether token ``index`` opens a sentence, a line or the scanned range."""
-        position = self.tokens[index].start - 1
+        position = self._token(index).start - 1
         while position >= 0 and self.text[position] in _OPENERS:
             position -= 1
         return index == 0 or position < 0 or self.text[position] in _SENTENCE_END
@@ -367,21 +425,24 @@ class _Parser:
         unit: str | None = None,
         amount: Decimal | None = None,
     ) -> int:
-        span = Span.of(self.text, self.tokens[first].start, self.tokens[last].end)
+        span = Span.of(self.text, self.starts[first], self.ends[last])
         self.found.append(Quantity(span=span, kind=kind, value=value, unit=unit, amount=amount))
         return last + 1
 
     # -- driver --------------------------------------------------------------------
 
     def run(self) -> tuple[Quantity, ...]:
+        # Stepping any other token reads nothing and moves on by one, so only the tokens
+        # that can open a quantity are stepped, in order, past those already read.
         index = 0
-        while index < len(self.tokens):
-            index = self._step(index)
+        for opening, word in enumerate(self.words):
+            if opening >= index and (word[0] in _START_MARKS or word.lower() in _START_WORDS):
+                index = self._step(opening)
         return tuple(self.found)
 
     def _step(self, index: int) -> int:
         """Read what starts at ``index`` and return the index of the next unread token."""
-        token = self.tokens[index]
+        token = self._token(index)
         if token.is_word:
             for reader in (self._date_from_month, self._money_from_code, self._word_quantity):
                 after = reader(index)
@@ -389,7 +450,7 @@ class _Parser:
                     return after
             if token.lower in _WEEKDAYS and token.text[0].isupper():
                 return self._emit(index, index, QuantityKind.WEEKDAY, token.lower)
-            if token.lower in {"noon", "midday", "midnight"}:
+            if token.lower in _CLOCK_WORDS:
                 value = "00:00" if token.lower == "midnight" else "12:00"
                 return self._emit(index, index, QuantityKind.TIME, value)
             return index + 1
@@ -471,7 +532,7 @@ class _Parser:
         if year_at is not None:
             value = self._date_value(year_at[0], month, None)
             return self._emit(index, year_at[1] - 1, QuantityKind.DATE, value)
-        token = self.tokens[index]
+        token = self._token(index)
         # A lone "May" is far more often the verb; abbreviations alone are too ambiguous.
         if token.lower == "may" or token.lower not in _MONTHS:
             return None
@@ -498,7 +559,7 @@ class _Parser:
 
     def _iso_date(self, index: int) -> int | None:
         """Read "2026-01-03"."""
-        if len(self.tokens[index].text) != 4:
+        if len(self._token(index).text) != 4:
             return None
         parts = [self._at(index + offset) for offset in range(5)]
         if any(part is None for part in parts) or not all(
@@ -543,7 +604,7 @@ class _Parser:
 
     def _time(self, index: int) -> int | None:
         """Read "3:30", "3:30 p.m.", "10am", "10 a.m." starting at the hour."""
-        token = self.tokens[index]
+        token = self._token(index)
         if not token.text.isdigit() or len(token.text) > 2:
             return None
         hour = int(token.text)
@@ -599,7 +660,7 @@ class _Parser:
 
     def _money_from_code(self, index: int) -> int | None:
         """Read "US$5", "C$3" and "USD 5"."""
-        token = self.tokens[index]
+        token = self._token(index)
         if (
             token.lower in _DOLLAR_PREFIXES
             and token.text.isupper()
@@ -719,7 +780,7 @@ class _Parser:
         following = self._at(index + 1)
         if following is None or following.text not in {".", ")"} or not self._glued(index + 1):
             return False
-        start = self.tokens[index].start
+        start = self._token(index).start
         # Look back a bounded stretch only, so a text without line breaks stays linear.
         window = max(0, start - _MARKER_INDENT)
         line_start = self.text.rfind("\n", window, start) + 1
@@ -736,7 +797,7 @@ class _Parser:
             after = reader(index)
             if after is not None:
                 return after
-        token = self.tokens[index]
+        token = self._token(index)
         if self._name_part(index) or self._list_marker(index):
             return None
         amount = _parse_digits(token.text)
@@ -773,7 +834,7 @@ class _Parser:
 
     def _word_quantity(self, index: int) -> int | None:
         """Read "three", "twenty-one", "one hundred and five", "a million", "twenty-first"."""
-        token = self.tokens[index]
+        token = self._token(index)
         if token.lower in {"a", "an"}:
             following = self._at(index + 1)
             if following is not None and following.lower in _NUMERAL_SCALES:
@@ -819,7 +880,7 @@ class _Parser:
         allowed = "any"  # "any", "unit" (after a tens word) or "scale" (after a unit)
         previous_hyphen = False
         while position is not None:
-            word = self.tokens[position]
+            word = self._token(position)
             lower = word.lower
             if lower in _UNITS and allowed in {"any", "unit"}:
                 if allowed == "unit" and _UNITS[lower] >= 10:
@@ -860,7 +921,7 @@ class _Parser:
             return None, False
         if following.text == "-" and self._glued(position + 1) and self._glued(position + 2):
             return (position + 2 if self._at(position + 2) is not None else None), True
-        if following.lower == "and" and self.tokens[position].lower in _AND_JOINERS:
+        if following.lower == "and" and self._token(position).lower in _AND_JOINERS:
             nxt = self._at(position + 2)
             if nxt is not None and (nxt.lower in _UNITS or nxt.lower in _TENS):
                 return position + 2, False
