@@ -16,7 +16,7 @@ __all__ = ["Score"]
 class Score:
     """Precision, recall and F1 from true positive, false positive and false negative counts.
 
-    >>> Score(true_positives=8, false_positives=2, false_negatives=2).f1
+    >>> round(Score(true_positives=8, false_positives=2, false_negatives=2).f1, 4)
     0.8
     """
 
