@@ -16,7 +16,7 @@ import functools
 import itertools
 import operator
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import attrs
 
@@ -174,10 +174,6 @@ _TOKEN = re.compile(
 # The same pattern as a group: ``split`` then gives gaps and tokens in turn, and their
 # lengths give every offset, with no Python step per token.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-# Runs of the characters that can make a token more than the text it matched: a mark
-# read as a hyphen or apostrophe, the apostrophe of a possessive, a hyphen to split at.
-# One class (every ASCII character but "'", "-" and "`" excluded), so no backtracking.
-_SPECIAL = re.compile(r"[^\x00-\x26\x28-\x2c\x2e-\x5f\x61-\x7f]+")
 _HYPHEN_PARTS = re.compile(r"[^-]+|-")
 # Dashes read as hyphens and apostrophes as "'", as folding does.
 _MARK_TABLE = str.maketrans(
@@ -201,10 +197,26 @@ class _Tokens(NamedTuple):
 
 
 class _NormCache(dict[str, str]):
-    """Each word's lookup form, folded on first sight and then read in C by ``map``."""
+    """Each word's lookup form, folded on first sight."""
 
     def __missing__(self, word: str) -> str:
         norm = fold(word).lower().replace(".", "") if word != "." else "."
+        if len(self) < _CACHE_LIMIT:
+            self[word] = norm
+        return norm
+
+
+class _ReadingCache(dict[str, str | None]):
+    """A matched word's lookup form, or ``None`` if it may read as other tokens.
+
+    Read in C by ``map`` over all the words of a text: only the ``None`` ones (a mark
+    to normalise, a possessive, a hyphen) need :func:`_pieces`.
+    """
+
+    def __missing__(self, word: str) -> str | None:
+        read = word.translate(_MARK_TABLE) if not word.isascii() or "`" in word else word
+        plain = read == word and "-" not in read and not read.endswith(_POSSESSIVE)
+        norm = _norm(word) if plain else None
         if len(self) < _CACHE_LIMIT:
             self[word] = norm
         return norm
@@ -237,6 +249,7 @@ class _ShapeCache(dict[str, int]):
 
 
 _NORMS = _NormCache()
+_READINGS = _ReadingCache()
 _CAPITALS = _CapitalCache()
 _SHAPES = _ShapeCache()
 
@@ -256,52 +269,48 @@ def _tokenise(text: str, start: int, end: int, rules: _Rules) -> _Tokens:
     parts = _TOKEN_SPLIT.split(piece)
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
-    starts = offsets[1::2]
-    del starts[-1]  # the end of the last gap
+    starts = offsets[1:-1:2]
     ends = offsets[2::2]
-    special = _special_tokens(piece, start, starts, ends)
-    if special:
-        words, starts, ends = _refine(words, starts, ends, special, rules)
-    return _Tokens(words, list(map(_NORMS.__getitem__, words)), starts, ends)
-
-
-def _special_tokens(piece: str, start: int, starts: list[int], ends: list[int]) -> list[int]:
-    """Indices, in order, of the tokens holding a character of ``_SPECIAL``."""
-    found: list[int] = []
-    count = len(starts)
-    for match in _SPECIAL.finditer(piece):
-        first, last = match.start() + start, match.end() + start
-        index = bisect.bisect_right(starts, first) - 1
-        if index < 0 or ends[index] <= first:
-            index += 1
-        while index < count and starts[index] < last:
-            if not found or found[-1] != index:
-                found.append(index)
-            index += 1
-    return found
+    norms = list(map(_READINGS.__getitem__, words))
+    if None in norms:
+        return _refine(words, norms, starts, ends, rules)
+    return _Tokens(words, cast("list[str]", norms), starts, ends)
 
 
 def _refine(
-    words: list[str], starts: list[int], ends: list[int], special: list[int], rules: _Rules
-) -> tuple[list[str], list[int], list[int]]:
-    """Replace each special token by the tokens it reads as (see :func:`_pieces`)."""
-    new_words: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
+    matched: list[str],
+    readings: list[str | None],
+    matched_starts: list[int],
+    matched_ends: list[int],
+    rules: _Rules,
+) -> _Tokens:
+    """Replace each word whose reading is ``None`` by the tokens it reads as."""
+    words: list[str] = []
+    norms: list[str | None] = []
+    starts: list[int] = []
+    ends: list[int] = []
     previous = 0
-    for index in special:
-        new_words += words[previous:index]
-        new_starts += starts[previous:index]
-        new_ends += ends[previous:index]
-        for word, first, last in _pieces(words[index], starts[index], rules):
-            new_words.append(word)
-            new_starts.append(first)
-            new_ends.append(last)
+    index = readings.index(None)
+    while True:
+        words += matched[previous:index]
+        norms += readings[previous:index]
+        starts += matched_starts[previous:index]
+        ends += matched_ends[previous:index]
+        for word, first, last in _pieces(matched[index], matched_starts[index], rules):
+            words.append(word)
+            norms.append(_norm(word))
+            starts.append(first)
+            ends.append(last)
         previous = index + 1
-    new_words += words[previous:]
-    new_starts += starts[previous:]
-    new_ends += ends[previous:]
-    return new_words, new_starts, new_ends
+        try:
+            index = readings.index(None, previous)
+        except ValueError:
+            break
+    words += matched[previous:]
+    norms += readings[previous:]
+    starts += matched_starts[previous:]
+    ends += matched_ends[previous:]
+    return _Tokens(words, cast("list[str]", norms), starts, ends)  # no None is left
 
 
 def _pieces(word: str, first: int, rules: _Rules) -> list[tuple[str, int, int]]:
@@ -356,9 +365,10 @@ class _Rules:
     gazetteer: dict[tuple[str, ...], tuple[_Entry, ...]]
     # Every leading run of words of a gazetteer entry, to stop a lookup early.
     prefixes: frozenset[tuple[str, ...]]
-    # The first words of the entries, and those with the title modifiers: the lower-case
-    # words that may start an entity.
+    # The first words of the entries, to pass over a word that starts none at once.
     heads: frozenset[str]
+    # The lower-case words that may start an entity: a title or a title's modifier (any
+    # other entry needs a capital).
     starters: frozenset[str]
     longest: int
     bare_titles: frozenset[str]
@@ -439,6 +449,11 @@ def entity_gazetteers(
         add(form, EntityKind.TITLE, title)
     frozen = {norms: tuple(entries) for norms, entries in gazetteer.items() if norms}
     heads = frozenset(norms[0] for norms in frozen)
+    title_heads = frozenset(
+        norms[0]
+        for norms, entries in frozen.items()
+        if any(entry.kind is EntityKind.TITLE for entry in entries)
+    )
     modifiers = _pairs(rules["title_modifiers"])
     return _Rules(
         gazetteer=frozen,
@@ -446,7 +461,7 @@ def entity_gazetteers(
             norms[:length] for norms in frozen for length in range(1, len(norms) + 1)
         ),
         heads=heads,
-        starters=heads | frozenset(modifiers),
+        starters=title_heads | frozenset(modifiers),
         longest=max(len(norms) for norms in frozen),
         bare_titles=frozenset(rules["bare_titles"]),
         modifiers=modifiers,
@@ -539,7 +554,8 @@ class _Finder:
         self.lookups: dict[int, _Match | None] = {}
         self.headlines: dict[int, bool] = {}  # line number: written like a headline
         self.newlines: list[int] | None = None
-        self.mid_capitals: dict[str, bool] = {}
+        # The capitalised words by lookup form, indexed when first needed.
+        self.mid_capitals: dict[str, list[int]] | None = None
 
     # -- what the rules ask of lines and of the whole text --------------------------
 
@@ -588,16 +604,13 @@ class _Finder:
 
     def _capitalised_mid_sentence(self, norm: str) -> bool:
         """Whether the text capitalises a word of this lookup form where no sentence opens."""
-        try:
-            return self.mid_capitals[norm]
-        except KeyError:
-            pass
-        norms = self.norms
-        found = self.mid_capitals[norm] = any(
-            norms[index] == norm and not self._sentence_initial(index)
-            for index in itertools.compress(itertools.count(), self.capitals)
-        )
-        return found
+        if self.mid_capitals is None:
+            places: dict[str, list[int]] = {}
+            norms = self.norms
+            for index in itertools.compress(itertools.count(), self.capitals):
+                places.setdefault(norms[index], []).append(index)
+            self.mid_capitals = places
+        return any(not self._sentence_initial(index) for index in self.mid_capitals.get(norm, ()))
 
     def _capitalised(self, index: int) -> bool:
         return self.words[index][0].isupper()
