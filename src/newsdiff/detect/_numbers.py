@@ -434,9 +434,14 @@ class _Parser:
     def run(self) -> tuple[Quantity, ...]:
         # Stepping any other token reads nothing and moves on by one, so only the tokens
         # that can open a quantity are stepped, in order, past those already read.
+        openings = [
+            position
+            for position, word in enumerate(map(str.lower, self.words))
+            if word in _START_WORDS or word[0] in _START_MARKS
+        ]
         index = 0
-        for opening, word in enumerate(self.words):
-            if opening >= index and (word[0] in _START_MARKS or word.lower() in _START_WORDS):
+        for opening in openings:
+            if opening >= index:
                 index = self._step(opening)
         return tuple(self.found)
 

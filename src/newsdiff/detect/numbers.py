@@ -59,7 +59,11 @@ class NumberDetector:
             if group.relation in _SKIPPED or not group.original or not group.rewrite:
                 continue
             before = _quantities(context.original_notes, group.original)
+            if not before:
+                continue  # most sentences hold no figure: nothing can have changed
             after = _quantities(context.rewrite_notes, group.rewrite)
+            if not after:
+                continue
             pairs = _changed_pairs(
                 before,
                 after,
