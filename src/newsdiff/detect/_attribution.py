@@ -229,6 +229,9 @@ class _Lexicons:
     cue_starts: frozenset[str] = frozenset()
     # What the scan stops at: cue starts, a label's colon and a sign-off's dash.
     triggers: frozenset[str] = frozenset()
+    # Words that only open phrases of two words or more ("in" of "in a statement"),
+    # with the second words those phrases go on with.
+    openers: dict[str, frozenset[str]] = attrs.field(factory=dict)
 
 
 def _base_forms(verbs: Lexicon) -> Iterable[str]:
@@ -299,29 +302,50 @@ def cue_lexicons(verbs: Lexicon, vague: Lexicon) -> _Lexicons:
         (*found.vague_adverbs, *(word for phrases in starts for word in phrases.by_first))
     )
     return attrs.evolve(
-        found, cue_starts=cue_starts, triggers=cue_starts | {":"} | _SIGN_OFF_DASHES
+        found,
+        cue_starts=cue_starts,
+        triggers=cue_starts | {":"} | _SIGN_OFF_DASHES,
+        openers=_openers(starts, found.vague_adverbs),
     )
 
 
-# The token pattern with the whitespace before each token captured: every character
-# outside whitespace starts or continues a token, so the lengths of the captures give
-# every token's offsets without one Python step per token.
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+def _openers(phrase_lists: Iterable[_Phrases], words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Map each word that opens only longer phrases to the words that may follow it.
+
+    ``words`` are cues of one word outside the phrase lists (the vague adverbs).
+    """
+    single = set(words)
+    seconds: dict[str, set[str]] = {}
+    for phrases in phrase_lists:
+        for first, found in phrases.by_first.items():
+            for phrase in found:
+                if len(phrase) == 1:
+                    single.add(first)
+                else:
+                    seconds.setdefault(first, set()).add(phrase[1])
+    return {
+        first: frozenset(following) for first, following in seconds.items() if first not in single
+    }
+
+
+# The token pattern as a separator: splitting by it gives the whitespace before each
+# token, the token, and so on, and the running sum of their lengths gives every offset,
+# with no Python step per token.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _NO_TOKENS = _Tokens((), (), (), ())
 
 
 def _tokens(text: str, start: int, end: int) -> _Tokens:
     """Split ``text[start:end]`` into the scan's tokens (``_TOKEN``), offsets into ``text``."""
+    # Bounds as the regular-expression engine clips them.
     start = min(max(start, 0), len(text))
-    # Trailing whitespace would be tried again from each of its characters.
-    stop = start + len(text[start : max(end, start)].rstrip())
-    pairs = _SPACED_TOKEN.findall(text, start, stop)
-    if not pairs:
-        return _NO_TOKENS
-    gaps, texts = zip(*pairs, strict=True)
-    lengths = itertools.chain.from_iterable(zip(map(len, gaps), map(len, texts), strict=True))
-    offsets = list(itertools.accumulate(lengths, initial=start))
-    return _Tokens(offsets[1::2], offsets[2::2], texts, list(map(str.lower, texts)))
+    end = min(max(end, 0), len(text))
+    parts = _TOKEN_SPLIT.split(text if start == 0 and end == len(text) else text[start:end])
+    if len(parts) == 1:
+        return _NO_TOKENS  # whitespace alone, or nothing
+    texts = parts[1::2]
+    offsets = list(itertools.accumulate(map(len, parts), initial=start))
+    return _Tokens(offsets[1:-1:2], offsets[2::2], texts, list(map(str.lower, texts)))
 
 
 def _sentence_initial(tokens: _Tokens, index: int) -> bool:
@@ -651,9 +675,14 @@ def attributions_among(
     skipped = sorted((span.start, span.end) for span in outside)
     skip_index = 0
     index = 0
+    openers = lexicons.openers
+    last = len(lowers) - 1
     for candidate in [number for number, lower in enumerate(lowers) if lower in triggers]:
         if candidate < index:
             continue  # inside the cue found before
+        following = openers.get(lowers[candidate])
+        if following is not None and (candidate == last or lowers[candidate + 1] not in following):
+            continue  # "in" not followed as in "in a statement": no phrase can start here
         index = candidate
         position = tokens.starts[index]
         while skip_index < len(skipped) and skipped[skip_index][1] <= position:
@@ -807,6 +836,8 @@ _SOURCE_FILLER = frozenset(
 )
 
 
+# Sources are compared pairwise and repeat across a story: split each spelling once.
+@functools.lru_cache(maxsize=4096)
 def _source_words(source: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Split a source into (named words, initials of named runs, other content words)."""
     named: set[str] = set()
@@ -878,5 +909,11 @@ def is_claim_cue(attribution: Attribution, lexicons: _Lexicons | None = None) ->
         return False
     if lexicons is None:
         lexicons = _lexicons()
-    words = tuple(_TOKEN.findall(attribution.cue.text.lower()))
+    words = _cue_words(attribution.cue.text)
     return words in lexicons.claim_phrases or not words[0][:1].isalnum()
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """The lower-case tokens of a cue; a story repeats a few cues many times."""
+    return tuple(_TOKEN.findall(cue.lower()))

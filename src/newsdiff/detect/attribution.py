@@ -230,10 +230,12 @@ class AttributionDetector:
                 continue
             found = _attributions(context.rewrite_notes, group.rewrite, rewrite_quoted, cues)
             after = _sourced(found, cues)
-            rewrite_words = _content_words(
-                " ".join(context.rewrite.text[s.start : s.end] for s in group.rewrite)
-            )
-            lost = [a for a in before if not _keeps(a, after) and not _mentioned(a, rewrite_words)]
+            lost = [a for a in before if not _keeps(a, after)]
+            if lost:  # folding the rewrite's words costs more than all the rest: only if needed
+                rewrite_words = _content_words(
+                    " ".join(context.rewrite.text[s.start : s.end] for s in group.rewrite)
+                )
+                lost = [a for a in lost if not _mentioned(a, rewrite_words)]
             if lost:
                 nearby = _sourced(
                     _attributions(
