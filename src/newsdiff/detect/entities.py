@@ -64,6 +64,10 @@ _WHAT = {
 # Families whose anchor is the noun after the entity ("U.S. officials", "Ruiz era").
 _HEADED = frozenset({EntityKind.PLACE, EntityKind.OTHER})
 _HEADED_KINDS = frozenset({EntityKind.PLACE, EntityKind.NATIONALITY, EntityKind.OTHER})
+# The families whose lost and gained entities are paired, in the order they are tried.
+_PAIRED = frozenset(
+    {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.TITLE}
+)
 # Groups that keep most of their words, where a lone lost and gained entity is a swap.
 _CLOSE = frozenset({Relation.EDITED, Relation.MOVED})
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
@@ -139,8 +143,8 @@ class EntityDetector:
             after = after_all.within(group.rewrite)
             if not before or not after:
                 continue
-            before_words = _folded_words(context.original.text, group.original)
-            after_words = _folded_words(context.rewrite.text, group.rewrite)
+            before_words = _Words(context.original.text, group.original)
+            after_words = _Words(context.rewrite.text, group.rewrite)
             texts = (context.original.text, context.rewrite.text)
             close = group.relation in _CLOSE
             for old, new in _swaps(before, after, before_words, after_words, texts, close=close):
@@ -176,6 +180,23 @@ class _Index:
         return found
 
 
+class _Words:
+    """The folded words of a group side, counted only when a rule first asks for them."""
+
+    __slots__ = ("_counts", "_spans", "_text")
+
+    def __init__(self, text: str, spans: Sequence[Span]) -> None:
+        self._text = text
+        self._spans = spans
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = _folded_words(self._text, self._spans)
+        return self._counts
+
+
 def _folded_words(text: str, spans: Sequence[Span]) -> Counter[str]:
     """Count the folded words of a group side, as the finder folds an anchor."""
     return Counter(
@@ -189,28 +210,31 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _bare_head(entity: Entity, entities: Sequence[Entity], words: Counter[str]) -> bool:
+def _bare_head(entity: Entity, entities: Sequence[Entity], words: _Words) -> bool:
     """Whether the side uses the entity's head noun without a qualifier of its family too.
 
     In "Washington wants forces to join, led by Mexican forces", the bare "forces"
     may be the ones a rewrite calls "U.S. forces": the nationality then did not move.
     """
     anchor = entity.anchor
+    if anchor is None:
+        return False
     family = _family(entity.kind)
     qualified = sum(
         1 for other in entities if other.anchor == anchor and _family(other.kind) is family
     )
-    return anchor is not None and words[anchor] > qualified
+    return words.counts[anchor] > qualified
 
 
 def _family(kind: EntityKind) -> EntityKind:
     return EntityKind.PLACE if kind is EntityKind.NATIONALITY else kind
 
 
-def _mentioned(entity: Entity, words: Counter[str]) -> bool:
+def _mentioned(entity: Entity, side: _Words) -> bool:
     """Whether the other side names the entity in words the finder did not pick up."""
     if entity.kind is EntityKind.TITLE:
         return False  # "President" is inside "former President": the modifier matters
+    words = side.counts
     parts = [part for part in re.findall(r"[^\W_]+", entity.key) if len(part) > 2]
     parts = [_singular(part) for part in parts]
     if entity.kind is EntityKind.PERSON:
@@ -224,8 +248,8 @@ def _mentioned(entity: Entity, words: Counter[str]) -> bool:
 def _swaps(
     before: Sequence[Entity],
     after: Sequence[Entity],
-    before_words: Counter[str],
-    after_words: Counter[str],
+    before_words: _Words,
+    after_words: _Words,
     texts: tuple[str, str],
     *,
     close: bool,
@@ -271,18 +295,22 @@ def _swaps(
     lost = [
         old
         for i, old in enumerate(before)
-        if i not in used_before
-        and not any(same_entity(old, new) for new in after)
-        and not _mentioned(old, after_words)
+        if i not in used_before and not any(same_entity(old, new) for new in after)
     ]
     gained = [
         new
         for j, new in enumerate(after)
-        if j not in used_after
-        and not any(same_entity(new, old) for old in before)
-        and not _mentioned(new, before_words)
+        if j not in used_after and not any(same_entity(new, old) for old in before)
     ]
+    # Only a family that both sides lose and gain can pair: the words are read for those.
+    families = _PAIRED & {_family(e.kind) for e in lost} & {_family(e.kind) for e in gained}
+    if not families:
+        return sorted(pairs, key=lambda pair: (pair[0].span.start, pair[1].span.start))
+    lost = [e for e in lost if _family(e.kind) in families and not _mentioned(e, after_words)]
+    gained = [e for e in gained if _family(e.kind) in families and not _mentioned(e, before_words)]
     for family in (EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.TITLE):
+        if family not in families:
+            continue
         olds = _unique([e for e in lost if _family(e.kind) is family])
         news = _unique([e for e in gained if _family(e.kind) is family])
         pairs.extend(_pair(olds, news, texts, close=close))
