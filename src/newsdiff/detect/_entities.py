@@ -14,7 +14,6 @@ import bisect
 import enum
 import functools
 import itertools
-import operator
 import re
 from typing import NamedTuple, cast
 
@@ -174,6 +173,14 @@ _TOKEN = re.compile(
 # The same pattern as a group: ``split`` then gives gaps and tokens in turn, and their
 # lengths give every offset, with no Python step per token.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# The same tokens of an ASCII text, where letters and digits are plain ranges the engine
+# tests by table (half the time of the Unicode categories); nothing follows a
+# repetition inside its branch, so the possessive forms match just as much.
+_ASCII_TOKEN_SPLIT = re.compile(
+    r"([A-Z](?:\.[A-Z])++\.?+"
+    r"|[a-zA-Z]++(?:[-'`][a-zA-Z]++)*+"
+    r"|[0-9]++|[^\w\s])",
+)
 _HYPHEN_PARTS = re.compile(r"[^-]+|-")
 # Dashes read as hyphens and apostrophes as "'", as folding does.
 _MARK_TABLE = str.maketrans(
@@ -248,6 +255,20 @@ class _ShapeCache(dict[str, int]):
         return shape
 
 
+class _StarterCache(dict[str, bool]):
+    """Whether a word may start an entity: capitalised, or a lower-case title starter."""
+
+    def __init__(self, starters: frozenset[str]) -> None:
+        super().__init__()
+        self.starters = starters
+
+    def __missing__(self, word: str) -> bool:
+        starts = _CAPITALS[word] or _norm(word) in self.starters
+        if len(self) < _CACHE_LIMIT:
+            self[word] = starts
+        return starts
+
+
 _NORMS = _NormCache()
 _READINGS = _ReadingCache()
 _CAPITALS = _CapitalCache()
@@ -266,7 +287,7 @@ def _all_caps(word: str) -> bool:
 
 def _tokenise(text: str, start: int, end: int, rules: _Rules) -> _Tokens:
     piece = text[start:end]
-    parts = _TOKEN_SPLIT.split(piece)
+    parts = (_ASCII_TOKEN_SPLIT if piece.isascii() else _TOKEN_SPLIT).split(piece)
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     starts = offsets[1:-1:2]
@@ -370,6 +391,8 @@ class _Rules:
     # The lower-case words that may start an entity: a title or a title's modifier (any
     # other entry needs a capital).
     starters: frozenset[str]
+    # Whether each word seen so far is capitalised or in ``starters``.
+    may_start: _StarterCache
     longest: int
     bare_titles: frozenset[str]
     modifiers: dict[str, str]
@@ -455,13 +478,15 @@ def entity_gazetteers(
         if any(entry.kind is EntityKind.TITLE for entry in entries)
     )
     modifiers = _pairs(rules["title_modifiers"])
+    starters = title_heads | frozenset(modifiers)
     return _Rules(
         gazetteer=frozen,
         prefixes=frozenset(
             norms[:length] for norms in frozen for length in range(1, len(norms) + 1)
         ),
         heads=heads,
-        starters=title_heads | frozenset(modifiers),
+        starters=starters,
+        may_start=_StarterCache(starters),
         longest=max(len(norms) for norms in frozen),
         bare_titles=frozenset(rules["bare_titles"]),
         modifiers=modifiers,
@@ -528,7 +553,7 @@ class _Finder:
 
     __slots__ = (
         "begin",
-        "capitals",
+        "candidates",
         "count",
         "ends",
         "found",
@@ -549,7 +574,10 @@ class _Finder:
         self.count = len(self.words)
         self.begin = begin
         self.rules = rules
-        self.capitals = list(map(_CAPITALS.__getitem__, self.words))
+        # Any other token would only pass the scan on by one: start from these alone.
+        self.candidates = list(
+            itertools.compress(itertools.count(), map(rules.may_start.__getitem__, self.words))
+        )
         self.found: list[_Found] = []
         self.lookups: dict[int, _Match | None] = {}
         self.headlines: dict[int, bool] = {}  # line number: written like a headline
@@ -607,8 +635,10 @@ class _Finder:
         if self.mid_capitals is None:
             places: dict[str, list[int]] = {}
             norms = self.norms
-            for index in itertools.compress(itertools.count(), self.capitals):
-                places.setdefault(norms[index], []).append(index)
+            words = self.words
+            for index in self.candidates:
+                if _CAPITALS[words[index]]:
+                    places.setdefault(norms[index], []).append(index)
             self.mid_capitals = places
         return any(not self._sentence_initial(index) for index in self.mid_capitals.get(norm, ()))
 
@@ -616,7 +646,7 @@ class _Finder:
         return self.words[index][0].isupper()
 
     def _name_word(self, index: int) -> bool:
-        return index < self.count and self.capitals[index]
+        return index < self.count and _CAPITALS[self.words[index]]
 
     def _sentence_initial(self, index: int) -> bool:
         """Whether token ``index`` opens a sentence, a quotation, a line or the range."""
@@ -657,14 +687,8 @@ class _Finder:
     # -- driver ----------------------------------------------------------------------
 
     def run(self) -> tuple[Entity, ...]:
-        # Any other token would only pass the scan on by one: start from these alone.
-        starters = self.rules.starters
-        candidates = itertools.compress(
-            itertools.count(),
-            map(operator.or_, self.capitals, map(starters.__contains__, self.norms)),
-        )
         following = 0
-        for index in candidates:
+        for index in self.candidates:
             if index >= following:
                 following = self._step(index)
         self._resolve_single_names()
@@ -676,28 +700,18 @@ class _Finder:
             return index + 1
         capitalised = word[0].isupper()
         norm = self.norms[index]
-        if not capitalised and norm not in self.rules.starters:
+        rules = self.rules
+        if not capitalised and norm not in rules.starters:
             return index + 1  # a lower-case word that starts no title, entry or name
-        title = self._title(index)
-        if title is not None:
-            return title
-        match = self._lookup(index)
-        if match is not None and match.entry.kind is not EntityKind.TITLE:
-            following = match.last + 1
-            if (
-                match.last == index
-                and match.entry.kind is EntityKind.PLACE
-                and self._name_word(following)
-                and not self._headline(index)
-                and self._lookup(following) is None
-                and self.norms[following] not in self.rules.org_heads
-            ):
-                # "Jordan Peterson", "Chad Smith": a place name opening a person's name.
-                return self._name(index)
-            self._emit(index, match.last, match.entry.kind, match.entry.key)
-            return following
+        if norm in rules.heads or norm in rules.modifiers:
+            # Only here can a title or a list entry start.
+            title = self._title(index)
+            if title is not None:
+                return title
+            match = self._lookup(index)
+            if match is not None and match.entry.kind is not EntityKind.TITLE:
+                return self._entry(index, match)
         if capitalised:
-            rules = self.rules
             if (
                 norm == "the"
                 or norm in rules.descriptors
@@ -706,6 +720,22 @@ class _Finder:
                 return index + 1  # "The", "However", "Islamic": no name starts here
             return self._name(index)
         return index + 1
+
+    def _entry(self, index: int, match: _Match) -> int:
+        """Emit the list entry that starts at ``index``, unless it opens a person's name."""
+        following = match.last + 1
+        if (
+            match.last == index
+            and match.entry.kind is EntityKind.PLACE
+            and self._name_word(following)
+            and not self._headline(index)
+            and self._lookup(following) is None
+            and self.norms[following] not in self.rules.org_heads
+        ):
+            # "Jordan Peterson", "Chad Smith": a place name opening a person's name.
+            return self._name(index)
+        self._emit(index, match.last, match.entry.kind, match.entry.key)
+        return following
 
     # -- gazetteer -------------------------------------------------------------------
 
@@ -841,7 +871,7 @@ class _Finder:
         while position < self.count:
             if text.find("\n", self.ends[position - 1], self.starts[position]) >= 0:
                 break  # a name never runs across a line break
-            if self.capitals[position] and self._continues_name(position):
+            if _CAPITALS[words[position]] and self._continues_name(position):
                 last = position
                 position += 1
                 continue
