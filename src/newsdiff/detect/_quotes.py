@@ -63,10 +63,12 @@ _SINGLE_CLOSERS = "\u2019"
 _STRAIGHT_DOUBLE = '"'
 _STRAIGHT_SINGLE = "'"
 _DOUBLE_MARKS = _DOUBLE_OPENERS + _DOUBLE_CLOSERS + _STRAIGHT_DOUBLE
+_SINGLE_MARKS = _SINGLE_OPENERS + _STRAIGHT_SINGLE + _SINGLE_CLOSERS
+_REOPENERS = _DOUBLE_OPENERS + _STRAIGHT_DOUBLE  # what opens a continued paragraph
+# An opening mark: a curly or low one, or a straight one before a letter or digit.
+_OPENER = re.compile(f"[{_DOUBLE_OPENERS}]|{_STRAIGHT_DOUBLE}(?=[^\\W_])")
 # Every character the line scanner acts on: it jumps from one to the next.
-_MARKS = re.compile(
-    "[" + re.escape(_DOUBLE_MARKS + _SINGLE_OPENERS + _STRAIGHT_SINGLE + _SINGLE_CLOSERS) + "]"
-)
+_MARKS = re.compile("[" + re.escape(_DOUBLE_MARKS + _SINGLE_MARKS) + "]")
 # Elisions that start with an apostrophe: "'em", "'til", "rock 'n' roll".
 _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"))
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
@@ -338,7 +340,7 @@ def _scan_line(line: str, base: int, continued: bool) -> tuple[list[_Piece], boo
                 )
                 first_continues = False
                 open_at = -1
-        elif open_at < 0 and char in _SINGLE_OPENERS + _STRAIGHT_SINGLE + _SINGLE_CLOSERS:
+        elif open_at < 0 and char in _SINGLE_MARKS:
             if single_at < 0:
                 if char != "\u2019" and _opens_single(line, index):
                     single_at = index
@@ -366,15 +368,26 @@ def _scan_line(line: str, base: int, continued: bool) -> tuple[list[_Piece], boo
     return pieces, False
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` that hold anything, each with its offset (CR and LF end one)."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    for part in text.replace("\r", "\n").split("\n"):
+        if part:
+            found.append((position, part))
+        position += len(part) + 1
+    return found
+
+
 def _scan(text: str) -> list[_Piece]:
-    lines = [(match.start(), match.group()) for match in re.finditer(r"[^\r\n]+", text)]
+    lines = _lines(text)
     pieces: list[_Piece] = []
     carried = False
     for number, (base, line) in enumerate(lines):
         found, left_open = _scan_line(line, base, carried)
         if left_open:
             following = lines[number + 1][1].lstrip() if number + 1 < len(lines) else ""
-            if following[:1] and following[0] in _DOUBLE_OPENERS + _STRAIGHT_DOUBLE:
+            if following[:1] and following[0] in _REOPENERS:
                 carried = True
             else:
                 found.pop()  # an unclosed quotation nobody re-opens: a stray mark
@@ -438,31 +451,62 @@ def _cue_before(
 
 
 class _Names:
-    """Capitalised names of people in the text, in order, for pronoun resolution.
+    """Capitalised names of people in the text, for pronoun resolution.
 
-    The text is read for names only as far as a pronoun needs: most quotations name
-    their speaker outright.
+    A run of capitalised words never crosses a line break, so each line is read alone,
+    from the pronoun's line backwards, and only when a pronoun needs it: most quotations
+    name their speaker outright.
     """
 
-    __slots__ = ("_matches", "_names", "_next", "_starts")
+    __slots__ = ("_before", "_in_line", "_text")
 
     def __init__(self, text: str) -> None:
-        self._matches = _NAME.finditer(text)
-        self._next = next(self._matches, None)
-        self._starts: list[int] = []
-        self._names: list[str] = []
+        self._text = text
+        # Line start -> the people named in the line, as (offset, name) in text order.
+        self._in_line: dict[int, list[tuple[int, str]]] = {}
+        # Line start -> the last person named in the lines before it.
+        self._before: dict[int, str | None] = {}
 
-    def last_before(self, offset: int) -> str | None:
-        while self._next is not None and self._next.start() < offset:
-            run = self._next.group()
+    def _line(self, start: int) -> list[tuple[int, str]]:
+        try:
+            return self._in_line[start]
+        except KeyError:
+            pass
+        end = self._text.find("\n", start)
+        found: list[tuple[int, str]] = []
+        for match in _NAME.finditer(self._text, start, len(self._text) if end < 0 else end):
+            run = match.group()
             # One word names no person (see _person): skip it without splitting.
             name = _person(run.split()) if " " in run or "\t" in run else None
             if name is not None:
-                self._starts.append(self._next.start())
-                self._names.append(name)
-            self._next = next(self._matches, None)
-        index = bisect.bisect_left(self._starts, offset)
-        return self._names[index - 1] if index else None
+                found.append((match.start(), name))
+        self._in_line[start] = found
+        return found
+
+    def last_before(self, offset: int) -> str | None:
+        """The last person named in a run that starts before ``offset``."""
+        start = self._text.rfind("\n", 0, offset) + 1
+        for position, name in reversed(self._line(start)):
+            if position < offset:
+                return name
+        return self._named_before(start)
+
+    def _named_before(self, line: int) -> str | None:
+        """The last person named in the lines before the line starting at ``line``."""
+        walked: list[int] = []
+        found: str | None = None
+        while line > 0 and line not in self._before:
+            walked.append(line)
+            line = self._text.rfind("\n", 0, line - 1) + 1
+            named = self._line(line)
+            if named:
+                found = named[-1][1]
+                break
+        else:
+            found = self._before.get(line)
+        for start in walked:
+            self._before[start] = found
+        return found
 
 
 def _person(words: list[str]) -> str | None:
@@ -595,9 +639,11 @@ def _share_speakers(quotations: list[Quotation], pieces: Sequence[_Piece]) -> li
 
 
 def _next_opener(text: str, start: int, limit: int) -> int:
-    for index in range(start, min(limit, start + _WINDOW)):
-        if text[index] in _DOUBLE_OPENERS or (
-            text[index] == _STRAIGHT_DOUBLE and index + 1 < limit and text[index + 1].isalnum()
-        ):
-            return index
-    return limit
+    """Where the next quotation opens within ``_WINDOW`` characters of ``start`` (else ``limit``).
+
+    A straight mark opens one only before a letter or digit, which may lie one character
+    past the window but not past ``limit``.
+    """
+    stop = min(limit, start + _WINDOW)
+    found = _OPENER.search(text, start, min(limit, stop + 1))
+    return found.start() if found is not None and found.start() < stop else limit

@@ -28,8 +28,8 @@ from newsdiff.detect._attribution import (
     is_named,
     same_source,
 )
-from newsdiff.detect._quotes import is_scare_quote, quote_words
-from newsdiff.detect.quotes import build_quote_ledger
+from newsdiff.detect._quotes import quote_words
+from newsdiff.detect.quotes import _real_quotations, build_quote_ledger
 from newsdiff.lexicons import load_lexicon
 from newsdiff.models import Change, ChangeKind, QuoteStatus, Relation, Severity
 
@@ -61,11 +61,9 @@ class _Quoted:
 
     @classmethod
     def of(cls, quotations: Sequence[Quotation]) -> _Quoted:
+        """Index the contents of ``quotations`` (scare quotes already left out)."""
         spans = tuple(
-            sorted(
-                (q.content for q in quotations if not is_scare_quote(q)),
-                key=lambda span: (span.end, span.start),
-            )
+            sorted((q.content for q in quotations), key=lambda span: (span.end, span.start))
         )
         return cls(spans, tuple(span.end for span in spans))
 
@@ -206,8 +204,8 @@ class AttributionDetector:
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield at most one attribution change per aligned group."""
         cues = self._cues
-        original_quoted = _Quoted.of(context.original_notes.quotations)
-        rewrite_quoted = _Quoted.of(context.rewrite_notes.quotations)
+        original_quoted = _Quoted.of(_real_quotations(context.original_notes))
+        rewrite_quoted = _Quoted.of(_real_quotations(context.rewrite_notes))
         ledger = context.quotes or build_quote_ledger(
             context.original,
             context.rewrite,

@@ -57,6 +57,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 _QUOTES_KEY = "quotes.compared"
+_REAL_KEY = "quotes.real"
 _SENTENCES_KEY = "quotes.unquoted_sentences"
 
 #: Note on a fabricated quotation whose words the original has outside quotation marks.
@@ -121,14 +122,19 @@ class _Match:
 
 def _quotes(notes: Annotations) -> list[_Quote]:
     """The quotations of a document that the ledger compares, with their folded words."""
-    return notes.remember(_QUOTES_KEY, lambda: _compared_quotes(notes.quotations))
+    return notes.remember(_QUOTES_KEY, lambda: _compared_quotes(_real_quotations(notes)))
+
+
+def _real_quotations(notes: Annotations) -> tuple[Quotation, ...]:
+    """The quotations of a document without scare quotes and titles, sorted out once."""
+    return notes.remember(
+        _REAL_KEY, lambda: tuple(q for q in notes.quotations if not is_scare_quote(q))
+    )
 
 
 def _compared_quotes(quotations: Sequence[Quotation]) -> list[_Quote]:
     found: list[_Quote] = []
     for quotation in quotations:
-        if is_scare_quote(quotation):
-            continue
         words = quote_words(quotation.content.text)
         if words:
             found.append(_Quote(quotation, words))
