@@ -84,8 +84,19 @@ _SENTENCE_END = re.compile(
     + r"(?=[\s\u201d\u2019\"']*(?:\s|$))"
 )
 # Capitalised word runs: candidate names of people, for resolving pronouns.
-_NAME_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z]\.|[A-Z][\w\u2019'\-]+)"
-_NAME = re.compile(rf"\b{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|de|del|da|van|von|bin|al|la|le)\b)*")
+_NAME_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "St", "Jr", "Sr")
+_NAME_WORD = rf"(?:(?:{'|'.join(_NAME_TITLES)})\.|[A-Z]\.|[A-Z][\w\u2019'\-]+)"
+# The first word is _NAME_WORD with its capital matched first, so that the engine jumps
+# from capital to capital instead of trying every character; look-behinds then check
+# the word boundary before it and which title it starts.
+_FIRST_NAME_WORD = (
+    r"[A-Z](?<=\b[A-Z])(?:(?:"
+    + "|".join(f"(?<={title[0]}){title[1:]}" for title in _NAME_TITLES)
+    + r")\.|\.|[\w\u2019'\-]+)"
+)
+_NAME = re.compile(
+    rf"{_FIRST_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|de|del|da|van|von|bin|al|la|le)\b)*"
+)
 _TITLES = frozenset(
     _words(
         "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. President Minister Senator Governor "
