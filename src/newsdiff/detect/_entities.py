@@ -70,7 +70,7 @@ def same_entity(left: Entity, right: Entity) -> bool:
     >>> same_entity(a, b)
     True
     """
-    if _family(left.kind) != _family(right.kind):
+    if _FAMILY[left.kind] is not _FAMILY[right.kind]:
         return False
     if left.key == right.key:
         return True
@@ -83,9 +83,8 @@ def same_entity(left: Entity, right: Entity) -> bool:
     return False
 
 
-def _family(kind: EntityKind) -> EntityKind:
-    """Places and nationalities compare as one family: "Mexican" is about Mexico."""
-    return EntityKind.PLACE if kind is EntityKind.NATIONALITY else kind
+# Places and nationalities compare as one family: "Mexican" is about Mexico.
+_FAMILY = {kind: kind for kind in EntityKind} | {EntityKind.NATIONALITY: EntityKind.PLACE}
 
 
 def _name_words(key: str) -> list[str]:
@@ -170,12 +169,17 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4][^\W\d_]+)*"
     r"|\d+|[^\w\s]",
 )
-# The same pattern as a group: ``split`` then gives gaps and tokens in turn, and their
-# lengths give every offset, with no Python step per token.
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-# The same tokens of an ASCII text, where letters and digits are plain ranges the engine
-# tests by table (half the time of the Unicode categories); nothing follows a
-# repetition inside its branch, so the possessive forms match just as much.
+# The same tokens as a group: ``split`` then gives gaps and tokens in turn, and their
+# lengths give every offset, with no Python step per token. Nothing follows a
+# repetition inside its branch, so possessive forms (which spare the engine recording
+# places to backtrack to) match just as much.
+_TOKEN_SPLIT = re.compile(
+    r"([A-Z](?:\.[A-Z])++\.?+"
+    r"|[^\W\d_]++(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4][^\W\d_]++)*+"
+    r"|\d++|[^\w\s])",
+)
+# The same tokens of an ASCII text, where letters and digits are plain ranges that the
+# engine tests by table, in about half the time of the Unicode categories.
 _ASCII_TOKEN_SPLIT = re.compile(
     r"([A-Z](?:\.[A-Z])++\.?+"
     r"|[a-zA-Z]++(?:[-'`][a-zA-Z]++)*+"
@@ -559,7 +563,6 @@ class _Finder:
         "found",
         "headlines",
         "lookups",
-        "mid_capitals",
         "newlines",
         "norms",
         "rules",
@@ -582,8 +585,6 @@ class _Finder:
         self.lookups: dict[int, _Match | None] = {}
         self.headlines: dict[int, bool] = {}  # line number: written like a headline
         self.newlines: list[int] | None = None
-        # The capitalised words by lookup form, indexed when first needed.
-        self.mid_capitals: dict[str, list[int]] | None = None
 
     # -- what the rules ask of lines and of the whole text --------------------------
 
@@ -632,15 +633,15 @@ class _Finder:
 
     def _capitalised_mid_sentence(self, norm: str) -> bool:
         """Whether the text capitalises a word of this lookup form where no sentence opens."""
-        if self.mid_capitals is None:
-            places: dict[str, list[int]] = {}
-            norms = self.norms
-            words = self.words
-            for index in self.candidates:
-                if _CAPITALS[words[index]]:
-                    places.setdefault(norms[index], []).append(index)
-            self.mid_capitals = places
-        return any(not self._sentence_initial(index) for index in self.mid_capitals.get(norm, ()))
+        norms, words = self.norms, self.words
+        index = -1
+        while True:
+            try:
+                index = norms.index(norm, index + 1)  # the next one, found in C
+            except ValueError:
+                return False
+            if _CAPITALS[words[index]] and not self._sentence_initial(index):
+                return True
 
     def _capitalised(self, index: int) -> bool:
         return self.words[index][0].isupper()
@@ -703,14 +704,22 @@ class _Finder:
         rules = self.rules
         if not capitalised and norm not in rules.starters:
             return index + 1  # a lower-case word that starts no title, entry or name
-        if norm in rules.heads or norm in rules.modifiers:
-            # Only here can a title or a list entry start.
-            title = self._title(index)
+        modifier = rules.modifiers.get(norm)
+        if modifier is not None:
+            title = self._modified_title(index, modifier)
             if title is not None:
                 return title
             match = self._lookup(index)
             if match is not None and match.entry.kind is not EntityKind.TITLE:
                 return self._entry(index, match)
+        elif norm in rules.heads:
+            match = self._lookup(index)
+            if match is not None:
+                if match.entry.kind is not EntityKind.TITLE:
+                    return self._entry(index, match)
+                title = self._title(index, match)
+                if title is not None:
+                    return title
         if capitalised:
             if (
                 norm == "the"
@@ -777,47 +786,46 @@ class _Finder:
                 break
         return best
 
-    def _title(self, index: int) -> int | None:
-        """Read a title with its modifier: "former President", "then-Sen.", "acting mayor"."""
+    def _title(self, index: int, match: _Match) -> int | None:
+        """Read the title that the look-up found at ``index``: "President", "Sen."."""
+        if self._lookup_prefers_other(index, match):
+            return None
         capitalised = self._capitalised(index)
-        modifier = self.rules.modifiers.get(self.norms[index])
-        start = index
-        if modifier is not None:
-            match = self._lookup(index + 1)
-            if match is None or match.entry.kind is not EntityKind.TITLE:
-                return None
-            if self._lookup_prefers_other(index + 1, match):
-                return None
-        else:
-            match = self._lookup(index)
-            if match is None or match.entry.kind is not EntityKind.TITLE:
-                return None
-            if self._lookup_prefers_other(index, match):
-                return None
-            if not capitalised and not self._lower_title_counts(match):
-                return None
-            if match.entry.caps_only and index > 0 and self.words[index - 1].isdigit():
-                return None  # "8 PM" is a time
-            following = match.last + 1
-            if (
-                capitalised
-                and following < self.count
-                and self._capitalised(following)
-                and self.norms[following] in self.rules.org_heads
-            ):
-                return None  # "General Assembly", "Leader Group": a body's name, no title
-            if (
-                capitalised
-                and match.last == index
-                and not self._name_word(index + 1)
-                and match.entry.key not in self.rules.bare_titles
-                and self._sentence_initial(index)
-            ):
-                return None  # "Speaker" or "Leader" opening a sentence, no name after it
-        last = match.last
-        key = match.entry.key if modifier is None else f"{modifier} {match.entry.key}"
-        self._emit(start, last, EntityKind.TITLE, key, modifier=modifier)
-        return last + 1
+        if not capitalised and not self._lower_title_counts(match):
+            return None
+        if match.entry.caps_only and index > 0 and self.words[index - 1].isdigit():
+            return None  # "8 PM" is a time
+        following = match.last + 1
+        if (
+            capitalised
+            and following < self.count
+            and self._capitalised(following)
+            and self.norms[following] in self.rules.org_heads
+        ):
+            return None  # "General Assembly", "Leader Group": a body's name, no title
+        if (
+            capitalised
+            and match.last == index
+            and not self._name_word(index + 1)
+            and match.entry.key not in self.rules.bare_titles
+            and self._sentence_initial(index)
+        ):
+            return None  # "Speaker" or "Leader" opening a sentence, no name after it
+        self._emit(index, match.last, EntityKind.TITLE, match.entry.key)
+        return following
+
+    def _modified_title(self, index: int, modifier: str) -> int | None:
+        """Read a title after its modifier: "former President", "then-Sen.", "acting mayor"."""
+        match = self._lookup(index + 1)
+        if (
+            match is None
+            or match.entry.kind is not EntityKind.TITLE
+            or self._lookup_prefers_other(index + 1, match)
+        ):
+            return None
+        key = f"{modifier} {match.entry.key}"
+        self._emit(index, match.last, EntityKind.TITLE, key, modifier=modifier)
+        return match.last + 1
 
     def _lookup_prefers_other(self, index: int, title: _Match) -> bool:
         """Whether a non-title entry is longer here ("General Motors" is not a general)."""

@@ -24,6 +24,7 @@ import attrs
 
 from newsdiff._text import fold
 from newsdiff.detect._entities import (
+    _FAMILY,
     Entity,
     EntityKind,
     entity_gazetteers,
@@ -170,13 +171,12 @@ class _Index:
 
     def within(self, spans: Sequence[Span]) -> list[Entity]:
         found: list[Entity] = []
+        starts = self.starts
         for span in spans:
-            position = bisect.bisect_left(self.starts, span.start)
-            while position < len(self.entities) and self.starts[position] < span.end:
-                entity = self.entities[position]
-                if entity.span.end <= span.end:
-                    found.append(entity)
-                position += 1
+            first = bisect.bisect_left(starts, span.start)
+            last = bisect.bisect_left(starts, span.end, first)
+            end = span.end
+            found.extend(e for e in self.entities[first:last] if e.span.end <= end)
         return found
 
 
@@ -199,15 +199,30 @@ class _Words:
 
 def _folded_words(text: str, spans: Sequence[Span]) -> Counter[str]:
     """Count the folded words of a group side, as the finder folds an anchor."""
-    return Counter(
-        _singular(word)
-        for span in spans
-        for word in re.findall(r"[^\W_]+", fold(text[span.start : span.end]).lower())
-    )
+    counts: Counter[str] = Counter()
+    for span in spans:
+        words = _WORD.findall(fold(text[span.start : span.end]).lower())
+        counts.update(map(_SINGULARS.__getitem__, words))
+    return counts
 
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+class _SingularCache(dict[str, str]):
+    """Each word's :func:`_singular`, found on first sight and then read in C by ``map``."""
+
+    def __missing__(self, word: str) -> str:
+        singular = _singular(word)
+        if len(self) < _CACHE_LIMIT:
+            self[word] = singular
+        return singular
+
+
+_WORD = re.compile(r"[^\W_]+")
+_CACHE_LIMIT = 65_536
+_SINGULARS = _SingularCache()
 
 
 def _bare_head(entity: Entity, entities: Sequence[Entity], words: _Words) -> bool:
@@ -219,15 +234,11 @@ def _bare_head(entity: Entity, entities: Sequence[Entity], words: _Words) -> boo
     anchor = entity.anchor
     if anchor is None:
         return False
-    family = _family(entity.kind)
+    family = _FAMILY[entity.kind]
     qualified = sum(
-        1 for other in entities if other.anchor == anchor and _family(other.kind) is family
+        1 for other in entities if other.anchor == anchor and _FAMILY[other.kind] is family
     )
     return words.counts[anchor] > qualified
-
-
-def _family(kind: EntityKind) -> EntityKind:
-    return EntityKind.PLACE if kind is EntityKind.NATIONALITY else kind
 
 
 def _mentioned(entity: Entity, side: _Words) -> bool:
@@ -275,11 +286,11 @@ def _swaps(
             for j, new in enumerate(after)
             if j not in used_after
             and new.anchor == old.anchor
-            and _family(new.kind) is _family(old.kind)
+            and _FAMILY[new.kind] is _FAMILY[old.kind]
         ]
         if not candidates or any(same_entity(old, after[j]) for j in candidates):
             continue
-        if _family(old.kind) in _HEADED and (
+        if _FAMILY[old.kind] in _HEADED and (
             _bare_head(old, before, before_words) or _bare_head(old, after, after_words)
         ):
             continue
@@ -291,28 +302,35 @@ def _swaps(
             used_before.add(i)
             used_after.add(j)
             break
-    # Then entities gone from one side and new on the other, within one family.
+    # Then entities gone from one side and new on the other, within one family. One of
+    # the same family and key on the other side is the same entity: no need to ask.
+    before_keys = {(_FAMILY[e.kind], e.key) for e in before}
+    after_keys = {(_FAMILY[e.kind], e.key) for e in after}
     lost = [
         old
         for i, old in enumerate(before)
-        if i not in used_before and not any(same_entity(old, new) for new in after)
+        if i not in used_before
+        and (_FAMILY[old.kind], old.key) not in after_keys
+        and not any(same_entity(old, new) for new in after)
     ]
     gained = [
         new
         for j, new in enumerate(after)
-        if j not in used_after and not any(same_entity(new, old) for old in before)
+        if j not in used_after
+        and (_FAMILY[new.kind], new.key) not in before_keys
+        and not any(same_entity(new, old) for old in before)
     ]
     # Only a family that both sides lose and gain can pair: the words are read for those.
-    families = _PAIRED & {_family(e.kind) for e in lost} & {_family(e.kind) for e in gained}
+    families = _PAIRED & {_FAMILY[e.kind] for e in lost} & {_FAMILY[e.kind] for e in gained}
     if not families:
         return sorted(pairs, key=lambda pair: (pair[0].span.start, pair[1].span.start))
-    lost = [e for e in lost if _family(e.kind) in families and not _mentioned(e, after_words)]
-    gained = [e for e in gained if _family(e.kind) in families and not _mentioned(e, before_words)]
+    lost = [e for e in lost if _FAMILY[e.kind] in families and not _mentioned(e, after_words)]
+    gained = [e for e in gained if _FAMILY[e.kind] in families and not _mentioned(e, before_words)]
     for family in (EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.TITLE):
         if family not in families:
             continue
-        olds = _unique([e for e in lost if _family(e.kind) is family])
-        news = _unique([e for e in gained if _family(e.kind) is family])
+        olds = _unique([e for e in lost if _FAMILY[e.kind] is family])
+        news = _unique([e for e in gained if _FAMILY[e.kind] is family])
         pairs.extend(_pair(olds, news, texts, close=close))
     return sorted(pairs, key=lambda pair: (pair[0].span.start, pair[1].span.start))
 
