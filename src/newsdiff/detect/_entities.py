@@ -170,12 +170,18 @@ _TOKEN = re.compile(
     r"|\d+|[^\w\s]",
 )
 # The same tokens as a group: ``split`` then gives gaps and tokens in turn, and their
-# lengths give every offset, with no Python step per token. Nothing follows a
-# repetition inside its branch, so possessive forms (which spare the engine recording
-# places to backtrack to) match just as much.
+# lengths give every offset, with no Python step per token. A run of letters is read
+# as ASCII letters (tested by table) and other letters (tested by Unicode category) in
+# turn, so that mostly-ASCII text pays for the categories only where it needs them.
+# Every repetition is possessive: nothing follows one inside its branch, so it matches
+# just as much, and the engine never backtracks.
+_LETTERS = (
+    r"(?:[a-zA-Z]++(?:[^\x00-\x7f\W\d_]++[a-zA-Z]*+)*+"
+    r"|[^\x00-\x7f\W\d_]++(?:[a-zA-Z]++[^\x00-\x7f\W\d_]*+)*+)"
+)
 _TOKEN_SPLIT = re.compile(
     r"([A-Z](?:\.[A-Z])++\.?+"
-    r"|[^\W\d_]++(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4][^\W\d_]++)*+"
+    rf"|{_LETTERS}(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4]{_LETTERS})*+"
     r"|\d++|[^\w\s])",
 )
 # The same tokens of an ASCII text, where letters and digits are plain ranges that the
@@ -303,39 +309,56 @@ def _tokenise(text: str, start: int, end: int, rules: _Rules) -> _Tokens:
 
 
 def _refine(
-    matched: list[str],
+    words: list[str],
     readings: list[str | None],
-    matched_starts: list[int],
-    matched_ends: list[int],
+    starts: list[int],
+    ends: list[int],
     rules: _Rules,
 ) -> _Tokens:
-    """Replace each word whose reading is ``None`` by the tokens it reads as."""
-    words: list[str] = []
-    norms: list[str | None] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    previous = 0
-    index = readings.index(None)
+    """Replace each word whose reading is ``None`` by the tokens it reads as.
+
+    Most read as one token ("Mexico's" as "Mexico") and are replaced in place; the
+    lists are rebuilt only around words that split ("US-Mexico").
+    """
+    splits: list[tuple[int, list[tuple[str, int, int]]]] = []
+    index = -1
     while True:
-        words += matched[previous:index]
-        norms += readings[previous:index]
-        starts += matched_starts[previous:index]
-        ends += matched_ends[previous:index]
-        for word, first, last in _pieces(matched[index], matched_starts[index], rules):
-            words.append(word)
-            norms.append(_norm(word))
-            starts.append(first)
-            ends.append(last)
-        previous = index + 1
         try:
-            index = readings.index(None, previous)
+            index = readings.index(None, index + 1)
         except ValueError:
             break
-    words += matched[previous:]
-    norms += readings[previous:]
-    starts += matched_starts[previous:]
-    ends += matched_ends[previous:]
-    return _Tokens(words, cast("list[str]", norms), starts, ends)  # no None is left
+        pieces = _pieces(words[index], starts[index], rules)
+        if len(pieces) > 1:
+            splits.append((index, pieces))
+            continue
+        word, _, end = pieces[0]  # the same start: only the end may move
+        words[index] = word
+        readings[index] = _norm(word)
+        ends[index] = end
+    norms = cast("list[str]", readings)  # no None is left but in the words that split
+    if not splits:
+        return _Tokens(words, norms, starts, ends)
+    split_words: list[str] = []
+    split_norms: list[str] = []
+    split_starts: list[int] = []
+    split_ends: list[int] = []
+    previous = 0
+    for index, pieces in splits:
+        split_words += words[previous:index]
+        split_norms += norms[previous:index]
+        split_starts += starts[previous:index]
+        split_ends += ends[previous:index]
+        for word, start, end in pieces:
+            split_words.append(word)
+            split_norms.append(_norm(word))
+            split_starts.append(start)
+            split_ends.append(end)
+        previous = index + 1
+    split_words += words[previous:]
+    split_norms += norms[previous:]
+    split_starts += starts[previous:]
+    split_ends += ends[previous:]
+    return _Tokens(split_words, split_norms, split_starts, split_ends)
 
 
 def _pieces(word: str, first: int, rules: _Rules) -> list[tuple[str, int, int]]:
@@ -617,6 +640,10 @@ class _Finder:
             else self.count
         )
         shapes = list(map(_SHAPES.__getitem__, self.words[low:high]))
+        # At most a quarter of a headline's long words are in lower case, and it has no
+        # more long words than words: most lines of prose stop here.
+        if shapes.count(1) * 4 > len(shapes):
+            return False
         long_words = len(shapes) - shapes.count(0)
         if long_words < _HEADLINE_MIN_WORDS:
             return False
@@ -634,14 +661,14 @@ class _Finder:
     def _capitalised_mid_sentence(self, norm: str) -> bool:
         """Whether the text capitalises a word of this lookup form where no sentence opens."""
         norms, words = self.norms, self.words
-        index = -1
-        while True:
-            try:
-                index = norms.index(norm, index + 1)  # the next one, found in C
-            except ValueError:
-                return False
-            if _CAPITALS[words[index]] and not self._sentence_initial(index):
+        for index in self.candidates:  # every capitalised word is one
+            if (
+                norms[index] == norm
+                and _CAPITALS[words[index]]
+                and not self._sentence_initial(index)
+            ):
                 return True
+        return False
 
     def _capitalised(self, index: int) -> bool:
         return self.words[index][0].isupper()
@@ -946,7 +973,7 @@ class _Finder:
         self, first: int, last: int, names: list[int], *, courtesy: bool
     ) -> EntityKind | None:
         rules, words, norms = self.rules, self.words, self.norms
-        if not names or all(norms[name] in rules.calendar for name in names):
+        if not names or rules.calendar.issuperset(map(norms.__getitem__, names)):
             return None
         if self._headline(first):
             return None
@@ -976,7 +1003,7 @@ class _Finder:
                 return EntityKind.ORGANISATION if len(word) <= 5 else EntityKind.OTHER
         if norms[names[-1]] in rules.place_heads:
             return EntityKind.PLACE
-        if any(norms[name] in rules.org_heads for name in names):
+        if not rules.org_heads.isdisjoint(map(norms.__getitem__, names)):
             return EntityKind.ORGANISATION
         if courtesy or self._after_title(first) or len(names) > 1:
             return EntityKind.PERSON
