@@ -272,6 +272,11 @@ def _swaps(
     also needs a neighbouring word in common, so that a paraphrase that drops one
     name and brings in another for other reasons is not read as a swap.
     """
+    # Each entity of the original named again with its anchor: nothing was swapped (no
+    # entity is lost, and each anchored one keeps its twin), the common case.
+    twins = {(_FAMILY[e.kind], e.key, e.anchor) for e in after}
+    if all((_FAMILY[e.kind], e.key, e.anchor) in twins for e in before):
+        return []
     pairs: list[tuple[Entity, Entity]] = []
     used_before: set[int] = set()
     used_after: set[int] = set()
