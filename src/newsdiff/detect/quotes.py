@@ -525,6 +525,12 @@ def _describe(edits: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> str:
     return "; ".join(parts) + more
 
 
+def _words_of(quotation: Quotation, known: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The folded words of a quotation: the ledger's when it compared the same words."""
+    text = quotation.content.text
+    return known[text] if text in known else quote_words(text)
+
+
 def _short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split()).rstrip(",;: ")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
@@ -557,30 +563,40 @@ class QuoteDetector:
                 joined.setdefault(entry.rewrite.span.start, []).append(entry.original)
         in_rewrite = GroupIndex.of(context.alignment, rewrite=True)
         in_original = GroupIndex.of(context.alignment, rewrite=False)
+        # The ledger folded every quotation it compared already: look the words up.
+        known = {
+            quote.quotation.content.text: quote.words
+            for notes in (context.original_notes, context.rewrite_notes)
+            for quote in _quotes(notes)
+        }
         for entry in ledger:
             if entry.note == JOINED_NOTE:
                 continue
             if entry.status is QuoteStatus.FABRICATED and entry.rewrite is not None:
                 group = in_rewrite.at(entry.rewrite.content.start)
-                yield self._fabricated(context, entry, entry.rewrite, group)
+                yield self._fabricated(context, entry, entry.rewrite, group, known)
             elif entry.status is QuoteStatus.REMOVED and entry.original is not None:
                 group = in_original.at(entry.original.content.start)
                 yield self._removed(entry, entry.original, group)
             elif entry.original is not None and entry.rewrite is not None:
                 group = in_rewrite.at(entry.rewrite.content.start)
                 originals = (entry.original, *joined.get(entry.rewrite.span.start, ()))
-                altered = self._altered(originals, entry.rewrite, group)
+                altered = self._altered(originals, entry.rewrite, group, known)
                 if altered is not None:
                     yield altered
                 if entry.status is QuoteStatus.SPEAKER_CHANGED:
                     yield self._speaker(entry.original, entry.rewrite, group)
 
     def _altered(
-        self, originals: Sequence[Quotation], rewrite: Quotation, group: int | None
+        self,
+        originals: Sequence[Quotation],
+        rewrite: Quotation,
+        group: int | None,
+        known: dict[str, tuple[str, ...]],
     ) -> Change | None:
         ordered = sorted(originals, key=lambda quotation: quotation.span.start)
-        material = tuple(word for q in ordered for word in quote_words(q.content.text))
-        words = quote_words(rewrite.content.text)
+        material = tuple(word for q in ordered for word in _words_of(q, known))
+        words = _words_of(rewrite, known)
         edits, _ = _edits(material, words)
         if not edits:
             return None
@@ -597,7 +613,12 @@ class QuoteDetector:
         )
 
     def _fabricated(
-        self, context: Context, entry: QuoteLedgerEntry, rewrite: Quotation, group: int | None
+        self,
+        context: Context,
+        entry: QuoteLedgerEntry,
+        rewrite: Quotation,
+        group: int | None,
+        known: dict[str, tuple[str, ...]],
     ) -> Change:
         quoted = _short(rewrite.content.text)
         if entry.note == INDIRECT_SPEECH_NOTE:
@@ -605,7 +626,7 @@ class QuoteDetector:
                 f'The rewrite quotes "{quoted}" directly, but the original gives these words '
                 f"only as indirect speech ({INDIRECT_SPEECH_NOTE})."
             )
-            original = self._indirect_source(context, rewrite)
+            original = self._indirect_source(context, rewrite, known)
         else:
             explanation = f'The rewrite quotes "{quoted}", a quotation the original does not have.'
             original = ()
@@ -619,9 +640,11 @@ class QuoteDetector:
             detector=self.name,
         )
 
-    def _indirect_source(self, context: Context, rewrite: Quotation) -> tuple[Span, ...]:
+    def _indirect_source(
+        self, context: Context, rewrite: Quotation, known: dict[str, tuple[str, ...]]
+    ) -> tuple[Span, ...]:
         sentences = _unquoted(context.original_notes)
-        found = _said_outside_quotes(quote_words(rewrite.content.text), sentences)
+        found = _said_outside_quotes(_words_of(rewrite, known), sentences)
         return () if found is None else (found,)
 
     def _removed(self, entry: QuoteLedgerEntry, original: Quotation, group: int | None) -> Change:
