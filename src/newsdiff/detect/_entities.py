@@ -239,16 +239,6 @@ class _ReadingCache(dict[str, str | None]):
         return norm
 
 
-class _CapitalCache(dict[str, bool]):
-    """Whether a token is a word with a capital first letter, found on first sight."""
-
-    def __missing__(self, word: str) -> bool:
-        capitalised = word[0].isalpha() and word[0].isupper()
-        if len(self) < _CACHE_LIMIT:
-            self[word] = capitalised
-        return capitalised
-
-
 class _ShapeCache(dict[str, int]):
     """A token's shape for the headline test, found on first sight.
 
@@ -265,23 +255,45 @@ class _ShapeCache(dict[str, int]):
         return shape
 
 
-class _StarterCache(dict[str, bool]):
-    """Whether a word may start an entity: capitalised, or a lower-case title starter."""
+# What the scan needs to know of a word that may start an entity, as bits of one int.
+_CAPITAL = 1  # a word with a capital first letter
+_STARTER = 2  # a word whose lookup form may open a title in lower case
+_MODIFIER = 4  # a title's modifier: "former", "acting"
+_HEAD = 8  # the first word of a list entry
+_NO_NAME = 16  # "the" or a descriptor ("Islamic"): no name starts with it
+_FUNCTION = 32  # a function word ("However"): no name when it opens a sentence
 
-    def __init__(self, starters: frozenset[str]) -> None:
+
+class _WordClasses(dict[str, int]):
+    """Each word's bits for the scan, 0 if it can start no entity; found on first sight."""
+
+    def __init__(self, rules: _Rules) -> None:
         super().__init__()
-        self.starters = starters
+        self.rules = rules
 
-    def __missing__(self, word: str) -> bool:
-        starts = _CAPITALS[word] or _norm(word) in self.starters
+    def __missing__(self, word: str) -> int:
+        rules = self.rules
+        norm = _norm(word)
+        bits = 0
+        if word[0].isalpha():
+            if word[0].isupper():
+                bits |= _CAPITAL
+            elif norm in rules.starters:
+                bits |= _STARTER
+        if bits:
+            bits |= (
+                _MODIFIER * (norm in rules.modifiers)
+                | _HEAD * (norm in rules.heads)
+                | _NO_NAME * (norm == "the" or norm in rules.descriptors)
+                | _FUNCTION * (norm in rules.function_words)
+            )
         if len(self) < _CACHE_LIMIT:
-            self[word] = starts
-        return starts
+            self[word] = bits
+        return bits
 
 
 _NORMS = _NormCache()
 _READINGS = _ReadingCache()
-_CAPITALS = _CapitalCache()
 _SHAPES = _ShapeCache()
 
 
@@ -413,13 +425,13 @@ class _Rules:
     gazetteer: dict[tuple[str, ...], tuple[_Entry, ...]]
     # Every leading run of words of a gazetteer entry, to stop a lookup early.
     prefixes: frozenset[tuple[str, ...]]
-    # The first words of the entries, to pass over a word that starts none at once.
+    # The first words of the entries, to pass over a word that starts none at once, and
+    # of the entries of more than one word.
     heads: frozenset[str]
+    openers: frozenset[str]
     # The lower-case words that may start an entity: a title or a title's modifier (any
     # other entry needs a capital).
     starters: frozenset[str]
-    # Whether each word seen so far is capitalised or in ``starters``.
-    may_start: _StarterCache
     longest: int
     bare_titles: frozenset[str]
     modifiers: dict[str, str]
@@ -435,6 +447,10 @@ class _Rules:
     calendar: frozenset[str]
     person_verbs: frozenset[str]
     abbreviations: frozenset[str]
+    # The scan's bits of each word seen so far (see _WordClasses).
+    classes: _WordClasses = attrs.field(
+        init=False, default=attrs.Factory(_WordClasses, takes_self=True)
+    )
 
 
 def _pairs(items: tuple[str, ...]) -> dict[str, str]:
@@ -512,8 +528,8 @@ def entity_gazetteers(
             norms[:length] for norms in frozen for length in range(1, len(norms) + 1)
         ),
         heads=heads,
+        openers=frozenset(norms[0] for norms in frozen if len(norms) > 1),
         starters=starters,
-        may_start=_StarterCache(starters),
         longest=max(len(norms) for norms in frozen),
         bare_titles=frozenset(rules["bare_titles"]),
         modifiers=modifiers,
@@ -569,6 +585,18 @@ class _Found(NamedTuple):
     last: int
 
 
+def _fitting(entries: tuple[_Entry, ...], first: str, last: str) -> _Entry | None:
+    """The first entry whose case fits the words from ``first`` to ``last``."""
+    for entry in entries:
+        if entry.caps_only and not (_all_caps(first) or "." in first):
+            continue
+        if entry.kind is EntityKind.TITLE:
+            return entry
+        if first[0].isupper() and (last[0].isupper() or not last[0].isalpha()):
+            return entry
+    return None
+
+
 class _Finder:
     """Scan the tokens once, left to right, emitting entities.
 
@@ -581,6 +609,7 @@ class _Finder:
     __slots__ = (
         "begin",
         "candidates",
+        "classes",
         "count",
         "ends",
         "found",
@@ -600,10 +629,9 @@ class _Finder:
         self.count = len(self.words)
         self.begin = begin
         self.rules = rules
+        self.classes = list(map(rules.classes.__getitem__, self.words))
         # Any other token would only pass the scan on by one: start from these alone.
-        self.candidates = list(
-            itertools.compress(itertools.count(), map(rules.may_start.__getitem__, self.words))
-        )
+        self.candidates = list(itertools.compress(itertools.count(), self.classes))
         self.found: list[_Found] = []
         self.lookups: dict[int, _Match | None] = {}
         self.headlines: dict[int, bool] = {}  # line number: written like a headline
@@ -660,11 +688,11 @@ class _Finder:
 
     def _capitalised_mid_sentence(self, norm: str) -> bool:
         """Whether the text capitalises a word of this lookup form where no sentence opens."""
-        norms, words = self.norms, self.words
+        norms, classes = self.norms, self.classes
         for index in self.candidates:  # every capitalised word is one
             if (
                 norms[index] == norm
-                and _CAPITALS[words[index]]
+                and classes[index] & _CAPITAL
                 and not self._sentence_initial(index)
             ):
                 return True
@@ -674,7 +702,7 @@ class _Finder:
         return self.words[index][0].isupper()
 
     def _name_word(self, index: int) -> bool:
-        return index < self.count and _CAPITALS[self.words[index]]
+        return index < self.count and bool(self.classes[index] & _CAPITAL)
 
     def _sentence_initial(self, index: int) -> bool:
         """Whether token ``index`` opens a sentence, a quotation, a line or the range."""
@@ -723,23 +751,15 @@ class _Finder:
         return self._anchored()
 
     def _step(self, index: int) -> int:
-        word = self.words[index]
-        if not word[0].isalpha():
-            return index + 1
-        capitalised = word[0].isupper()
-        norm = self.norms[index]
-        rules = self.rules
-        if not capitalised and norm not in rules.starters:
-            return index + 1  # a lower-case word that starts no title, entry or name
-        modifier = rules.modifiers.get(norm)
-        if modifier is not None:
-            title = self._modified_title(index, modifier)
+        bits = self.classes[index]
+        if bits & _MODIFIER:
+            title = self._modified_title(index, self.rules.modifiers[self.norms[index]])
             if title is not None:
                 return title
             match = self._lookup(index)
             if match is not None and match.entry.kind is not EntityKind.TITLE:
                 return self._entry(index, match)
-        elif norm in rules.heads:
+        elif bits & _HEAD:
             match = self._lookup(index)
             if match is not None:
                 if match.entry.kind is not EntityKind.TITLE:
@@ -747,15 +767,11 @@ class _Finder:
                 title = self._title(index, match)
                 if title is not None:
                     return title
-        if capitalised:
-            if (
-                norm == "the"
-                or norm in rules.descriptors
-                or (norm in rules.function_words and self._sentence_initial(index))
-            ):
+        if bits & _CAPITAL:
+            if bits & _NO_NAME or (bits & _FUNCTION and self._sentence_initial(index)):
                 return index + 1  # "The", "However", "Islamic": no name starts here
             return self._name(index)
-        return index + 1
+        return index + 1  # a lower-case word that opens no title here
 
     def _entry(self, index: int, match: _Match) -> int:
         """Emit the list entry that starts at ``index``, unless it opens a person's name."""
@@ -788,29 +804,27 @@ class _Finder:
             return found
 
     def _find_entry(self, index: int) -> _Match | None:
-        first = self.words[index]
-        gazetteer = self.rules.gazetteer
-        prefixes = self.rules.prefixes
-        key: tuple[str, ...] = ()
+        rules, norms, words = self.rules, self.norms, self.words
+        first = words[index]
+        norm = norms[index]
         best: _Match | None = None
-        for position in range(index, min(self.count, index + self.rules.longest)):
-            key = (*key, self.norms[position])
-            if key not in prefixes:
+        entries = rules.gazetteer.get((norm,))
+        if entries is not None:
+            entry = _fitting(entries, first, first)
+            if entry is not None:
+                best = _Match(entry, index)
+        if norm not in rules.openers:
+            return best  # no entry of more words starts with this one
+        key: tuple[str, ...] = (norm,)
+        for position in range(index + 1, min(self.count, index + rules.longest)):
+            key = (*key, norms[position])
+            if key not in rules.prefixes:
                 break  # no entry starts with these words, so none longer does either
-            entries = gazetteer.get(key)
-            if entries is None:
-                continue
-            last = self.words[position]
-            for entry in entries:
-                if entry.caps_only and not (_all_caps(first) or "." in first):
-                    continue
-                if entry.kind is EntityKind.TITLE:
+            entries = rules.gazetteer.get(key)
+            if entries is not None:
+                entry = _fitting(entries, first, words[position])
+                if entry is not None:
                     best = _Match(entry, position)
-                    break
-                if not first[0].isupper() or not (last[0].isupper() or not last[0].isalpha()):
-                    continue
-                best = _Match(entry, position)
-                break
         return best
 
     def _title(self, index: int, match: _Match) -> int | None:
@@ -906,7 +920,7 @@ class _Finder:
         while position < self.count:
             if text.find("\n", self.ends[position - 1], self.starts[position]) >= 0:
                 break  # a name never runs across a line break
-            if _CAPITALS[words[position]] and self._continues_name(position):
+            if self.classes[position] & _CAPITAL and self._continues_name(position):
                 last = position
                 position += 1
                 continue
