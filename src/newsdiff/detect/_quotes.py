@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newsdiff._text import fold
+from newsdiff._text import _folded, fold
 from newsdiff.detect._attribution import Attribution, _tokens, attributions_among
 from newsdiff.models import Quotation, Span
 
@@ -148,7 +148,40 @@ def quote_words(text: str) -> tuple[str, ...]:
     >>> quote_words("Can\u2019t, well-known \u2014 WON'T!")
     ("can't", 'well', 'known', "won't")
     """
+    if text.isascii() or _plain(text):
+        # Folding then maps each character on its own: what else it does (spacing, the
+        # capitals of acronyms) changes no word once the words are lower-cased.
+        return tuple(_COMPARED_WORD.findall(text.translate(_PLAIN_FOLD).lower()))
     return tuple(_COMPARED_WORD.findall(fold(text).lower()))
+
+
+# How fold() maps each character whose fold holds no word character (all of ASCII,
+# curly quotes, dashes, spaces): a control character to nothing, a backtick to an
+# apostrophe, a capital to its small letter. Other characters fold into letters, and an
+# acronym fold() restores keeps them as written, so they take the full fold.
+_PLAIN_FOLD: dict[int, str] = {code: _folded(chr(code)) for code in range(128)}
+_PLAIN = set(map(chr, range(128)))  # the characters of _PLAIN_FOLD
+_NOT_PLAIN: set[str] = set()
+_MAX_PLAIN = 65_536
+
+
+def _plain(text: str) -> bool:
+    """Tell whether every character of ``text`` folds on its own into no word character."""
+    for char in set(text).difference(_PLAIN):
+        if char in _NOT_PLAIN:
+            return False
+        folded = _folded(char)
+        if any(part.isalnum() or part == "_" for part in folded) or (
+            " " in folded and folded != " "
+        ):
+            if len(_NOT_PLAIN) < _MAX_PLAIN:
+                _NOT_PLAIN.add(char)
+            return False
+        if len(_PLAIN) >= _MAX_PLAIN:
+            return False  # a table that large is no cache: fold the text instead
+        _PLAIN_FOLD[ord(char)] = folded
+        _PLAIN.add(char)
+    return True
 
 
 def is_scare_quote(quotation: Quotation) -> bool:
