@@ -86,6 +86,7 @@ _CLAUSE_STOPS = frozenset(
     )
 )
 _RELATIVE_SUBJECTS = frozenset(_words("who which"))
+_SUBJECT_STOPS = _CLAUSE_STOPS | _BE
 # Nouns after "according to" that name a norm rather than a source.
 _GO_ON = frozenset(_words("on continue continues continued continuing"))
 _NORMS = frozenset(_words("plan plans schedule script tradition custom protocol form law rules"))
@@ -390,12 +391,14 @@ def _left_source(tokens: _Tokens, cue: int, lexicons: _Lexicons) -> tuple[int, i
         if position >= 0 and tokens.texts[position] == ",":
             position -= 1
     last = position
+    texts = tokens.texts
     while position >= 0 and last - position < _MAX_SOURCE_TOKENS:
         lower = lowers[position]
-        if not tokens.is_word(position):
-            if _ends_sentence(tokens, position) or tokens.texts[position] in _BOUNDARY_PUNCT:
+        first_char = texts[position][0]
+        if not (first_char.isalnum() or first_char == "_"):  # punctuation (is_word inlined)
+            if _ends_sentence(tokens, position) or texts[position] in _BOUNDARY_PUNCT:
                 break
-        elif lower in _CLAUSE_STOPS or lower in _BE or lower in verbs:
+        elif lower in _SUBJECT_STOPS or lower in verbs:
             break  # a subject holds no verb: "Fowler said he expects" stops at "said"
         position -= 1
     first = position + 1
