@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsdiff
 from newsdiff.detect import Context
-from newsdiff.detect._attribution import is_claim_cue, same_source
+from newsdiff.detect._attribution import _TOKEN, _tokens, is_claim_cue, same_source
 from newsdiff.detect.attribution import Attribution, AttributionDetector, find_attributions
 from newsdiff.models import (
     AlignmentGroup,
@@ -126,6 +128,40 @@ FINDINGS = [
 @pytest.mark.parametrize(("text", "expected"), FINDINGS)
 def test_find_attributions(text: str, expected: Found) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words that only open longer phrases ("it is understood", "in a statement"),
+        # each beside a near miss that goes on otherwise.
+        ("It is understood that rates will rise.", [("It is understood", None, True)]),
+        ("It is clear that rates will rise.", []),
+        ("Rates will rise, the bank said in a statement.", [("said", "the bank", False)]),
+        ("In the statement, rates will rise.", []),
+        ("Rates will rise, according to the bank.", [("according to", "the bank", False)]),
+        ("Rates will rise according to plan.", []),
+    ],
+)
+def test_phrase_openers(text: str, expected: Found) -> None:
+    assert found(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(list("aZ9_ '\u2019.&-,:\t\n\u00a0\u2003\u2014")), max_size=40),
+    st.integers(-3, 45),
+    st.integers(-3, 45),
+)
+def test_tokens_are_those_of_the_token_pattern(text: str, start: int, end: int) -> None:
+    tokens = _tokens(text, start, end)
+    expected = [
+        (match.start(), match.end(), match.group(), match.group().lower())
+        for match in _TOKEN.finditer(text, start, end)
+    ]
+    assert (
+        list(zip(tokens.starts, tokens.ends, tokens.texts, tokens.lowers, strict=True)) == expected
+    )
 
 
 def test_offsets_point_into_the_text_and_range() -> None:

@@ -5,10 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
+from newsdiff._text import fold
 from newsdiff.detect import Context
 from newsdiff.detect._annotations import annotate
 from newsdiff.detect._attribution import find_attributions
 from newsdiff.detect._quotes import (
+    _COMPARED_WORD,
     extract_quotations,
     group_at,
     is_partial_quote,
@@ -183,6 +185,70 @@ def test_title_abbreviation_does_not_end_the_sentence() -> None:
 
 def test_quote_words_ignore_typography() -> None:
     assert quote_words("Can\u2019t \u2014 WELL-known!") == quote_words("can't - well known")
+
+
+def _folded_words(text: str) -> tuple[str, ...]:
+    """quote_words() by definition: fold() in full, lower-case, then the words."""
+    return tuple(_COMPARED_WORD.findall(fold(text).lower()))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The US and NATO said no.", ("the", "us", "and", "nato", "said", "no")),
+        ("Can\u2019t \u2014 won\u2019t", ("can't", "won't")),
+        ("rock `n` roll", ("rock", "n", "roll")),
+        ("pier\u00adside talks", ("pierside", "talks")),
+        # Characters that fold into letters: an all-capital word keeps them as written,
+        # a lower-case one loses its accents.
+        ("\u00c9T\u00c9 in \u00e9t\u00e9", ("\u00e9t\u00e9", "in", "ete")),
+        ("AB\u2122 and ab\u2122", ("ab", "and", "abtm")),
+    ],
+)
+def test_quote_words_fold_as_fold_does(text: str, words: tuple[str, ...]) -> None:
+    assert quote_words(text) == words
+    assert quote_words(text) == _folded_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(
+            list("aZ9_ '`.-\t\n\x01")
+            + list("\u2019\u201c\u2014\u00a0\u00ad\u200b\u2026\u00c9\u00e9\u2122\u03a3\u00bd")
+        ),
+        max_size=40,
+    )
+)
+def test_quote_words_always_equal_the_full_fold(text: str) -> None:
+    assert quote_words(text) == _folded_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Ana Ruiz spoke.\n\nThe council met on Monday.\n\n"
+            "\u201cWe will rebuild the pier,\u201d she said.",
+            "Ana Ruiz",
+            id="name-two-paragraphs-back",
+        ),
+        pytest.param(
+            "Officials spoke.\n\nThe council met.\n\n"
+            "\u201cWe will rebuild the pier,\u201d she said.",
+            None,
+            id="one-capitalised-word-names-nobody",
+        ),
+        pytest.param(
+            "Ana Ruiz spoke. Tom Hale agreed.\n\u201cWe will rebuild the pier,\u201d he said.",
+            "Tom Hale",
+            id="last-name-before-the-pronoun",
+        ),
+    ],
+)
+def test_pronoun_takes_the_last_name_before_it(text: str, speaker: str | None) -> None:
+    (quotation,) = extract_quotations(text)
+    assert quotation.speaker == speaker
 
 
 def test_extraction_is_linear_enough() -> None:
