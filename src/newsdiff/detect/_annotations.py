@@ -11,7 +11,7 @@ directly; only the work is shared.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -21,12 +21,10 @@ from newsdiff.detect._entities import Entity, find_entities
 from newsdiff.detect._hedges import (
     Hedge,
     _default_matcher,
-    _Token,
-    _tokens,
     find_quote_spans,
     local_quote_spans,
 )
-from newsdiff.detect._loaded import LoadedTerm
+from newsdiff.detect._loaded import LoadedTerm, _default_search
 from newsdiff.detect._loaded import _default_matcher as _default_loaded_matcher
 from newsdiff.detect._numbers import Quantity, find_quantities
 from newsdiff.detect._quotes import quotations_with
@@ -40,16 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["Annotations", "annotate"]
 
 _T = TypeVar("_T")
-
-
-class _Positioned(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-_S = TypeVar("_S", bound=_Positioned)
 
 
 @attrs.frozen(kw_only=True)
@@ -93,10 +81,6 @@ class Annotations:
         """The named entities of the whole document (``find_entities``)."""
         return self.remember("entities", lambda: find_entities(self.document.text))
 
-    def _words(self, start: int, end: int) -> list[_Token]:
-        """The words the hedge and loaded-term scans read in ``text[start:end]``."""
-        return self._slice("words", _tokens, start, end)
-
     def _attribution_tokens(self, start: int, end: int) -> _AttributionTokens:
         """The tokens the attribution finder reads in ``text[start:end]``.
 
@@ -116,36 +100,15 @@ class Annotations:
         )
         return _attribution_tokens(text, start, end) if straddles else every.cut(first, last)
 
-    def _slice(
-        self, name: str, split: Callable[[str, int, int], Sequence[_S]], start: int, end: int
-    ) -> list[_S]:
-        """The tokens ``split(text, start, end)`` gives, cut from one split of the whole text.
-
-        A stretch takes its slice of the whole text's tokens, unless a token runs across
-        one of its ends; then it is split anew, as the finder would.
-        """
-        text = self.document.text
-        every: list[_S] = self.remember(name, lambda: list(split(text, 0, len(text))))
-        if start == 0 and end == len(text):
-            return every
-        starts: list[int] = self.remember(
-            (name, "starts"), lambda: [token.start for token in every]
-        )
-        first = bisect.bisect_left(starts, start)
-        last = bisect.bisect_left(starts, end)
-        straddles = (first > 0 and every[first - 1].end > start) or (
-            last > 0 and every[last - 1].end > end
-        )
-        return list(split(text, start, end)) if straddles else every[first:last]
-
     def hedge_cues(self, start: int, end: int) -> tuple[Hedge, ...]:
         """The word cues of speculation in ``text[start:end]`` (no questions, no exclusions)."""
-        return self.remember(
-            ("hedges", start, end),
-            lambda: tuple(
-                _default_matcher().scan(self.document.text, start, end, self._words(start, end))
-            ),
-        )
+        return self.remember(("hedges", start, end), lambda: self._hedge_cues(start, end))
+
+    def _hedge_cues(self, start: int, end: int) -> tuple[Hedge, ...]:
+        """Scan ``text[start:end]`` with the cues the whole text holds, searched once."""
+        text = self.document.text
+        found = self.remember("phrases", lambda: _default_search().candidates(text))
+        return tuple(_default_matcher().scan(text, start, end, candidates=found[0]))
 
     def local_quote_spans(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
         """The quotation marks of ``text[start:end]`` read alone (``local_quote_spans``)."""
@@ -156,14 +119,13 @@ class Annotations:
 
     def loaded_terms(self, start: int, end: int) -> tuple[LoadedTerm, ...]:
         """The loaded terms of ``text[start:end]``, quotations not left out."""
-        return self.remember(
-            ("loaded", start, end),
-            lambda: tuple(
-                _default_loaded_matcher().scan(
-                    self.document.text, start, end, self._words(start, end)
-                )
-            ),
-        )
+        return self.remember(("loaded", start, end), lambda: self._loaded_terms(start, end))
+
+    def _loaded_terms(self, start: int, end: int) -> tuple[LoadedTerm, ...]:
+        """Scan ``text[start:end]`` with the terms the whole text holds, searched once."""
+        text = self.document.text
+        found = self.remember("phrases", lambda: _default_search().candidates(text))
+        return tuple(_default_loaded_matcher().scan(text, start, end, candidates=found[1]))
 
     def attributions(
         self, start: int, end: int, outside: Sequence[Span] = ()

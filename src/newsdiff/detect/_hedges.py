@@ -22,11 +22,12 @@ own speculation.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -34,7 +35,7 @@ from newsdiff.lexicons import Lexicon, load_lexicon
 from newsdiff.models import Span
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Collection, Iterable, Mapping, Sequence
 
     from newsdiff.models import Quotation
 
@@ -57,13 +58,24 @@ RHETORICAL_QUESTION = "rhetorical_question"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # Characters allowed between the words of one phrase: a phrase never runs over punctuation.
 _PHRASE_GAP = frozenset(" \t\u00a0-\u2010\u2011")
+# The phrase search reads words as _WORD does, in lower-case text: a word starts after a
+# character that is neither a letter or digit nor an apostrophe joined to one (the search
+# tests only ASCII, and the code the rest), and ends before such a character.
+_PATTERN_LEAD = "[^a-z0-9]"
+_PATTERN_WORD_END = "(?![^\\W_])(?!['\u2019][^\\W_])"
+_PATTERN_GAP = "[ \\t\u00a0\\-\u2010\u2011]++"
+_PATTERN_APOSTROPHE = "['\u2019]"
+# A word runs across the offset where this matches.
+_JOINED = re.compile(r"(?<=[^\W_])(?:[^\W_]|['\u2019][^\W_])|(?<=[^\W_]['\u2019])[^\W_]")
+# A character no word holds: words found after one are whole.
+_OUTSIDE_WORDS = re.compile(r"[^\w'\u2019]|_")
 _SENTENCE_START_BEFORE = frozenset(".!?\n\r\"'\u201c\u201d\u2018\u2019([:;\u2014\u2013")
-_QUESTION_BOUNDARY = frozenset(".!?\n\r\u2028\u2029")
+# What ends a sentence before a question, besides a full stop (which may be "Mr.").
+_HARD_STOPS = ("!", "\n", "\r", "\u2028", "\u2029")
 _QUESTION_AFTER = frozenset(" \t\n\r\"')]\u201d\u2019\u00bb")
-# The only characters the quotation and question scans act on; the regular
-# expressions jump from one to the next instead of a Python loop over every character.
+# The only characters the quotation scan acts on; the regular expression jumps from one
+# to the next instead of a Python loop over every character.
 _QUOTE_SCAN = re.compile("[\n\r\u2028\u2029\u201c\u201e\u00ab\u201d\u00bb\"'\u2018\u2019]")
-_QUESTION_SCAN = re.compile("[.!?\n\r\u2028\u2029]")
 _QUESTION_LEAD = " \t\"'\u201c\u2018\u00ab(-\u2014\u2013"
 # Short titles whose full stop does not end a sentence ("Mr. Smith, will you run?").
 _CIVIL_TITLES = ("mr", "mrs", "ms", "dr", "prof", "rev", "hon", "jr", "sr", "st", "no", "vs")
@@ -72,6 +84,9 @@ _TITLES = frozenset((*_CIVIL_TITLES, *_RANK_TITLES))
 _NOT_HEDGE = "not_hedge"
 # How many words back a verb of saying makes "would" reported intent ("said that it would").
 _REPORT_REACH = 4
+# How many words on either side of a cue the hedge rules read, and the cues they read about.
+_RULE_REACH = 4
+_RULED = frozenset({"may", "might", "would"})
 
 
 @attrs.frozen(kw_only=True)
@@ -89,8 +104,7 @@ class Hedge:
 
 
 class _Token(NamedTuple):
-    # A named tuple, not an attrs class: a scan makes one per word, and tuples are
-    # several times cheaper to build.
+    # A named tuple, not an attrs class: tuples are several times cheaper to build.
     start: int
     end: int
     raw: str
@@ -104,12 +118,63 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     ]
 
 
+def _tokens_before(text: str, start: int, stop: int, count: int) -> list[_Token]:
+    """The last ``count`` words of ``text[start:stop]``, split as a scan of it splits them.
+
+    Only a short stretch before ``stop`` is split: it starts after a character no word
+    holds, so the words found there are those of the whole stretch.
+    """
+    reach = 64
+    while True:
+        low = stop - reach
+        if low <= start:
+            return _tokens(text, start, stop)[-count:]
+        sync = _OUTSIDE_WORDS.search(text, low, stop)
+        if sync is not None:
+            tokens = _tokens(text, sync.end(), stop)
+            if len(tokens) >= count:
+                return tokens[-count:]
+        reach *= 4
+
+
 def _normal(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
 def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_normal(match.group()) for match in _WORD.finditer(phrase))
+
+
+def _cuts_word(text: str, offset: int) -> bool:
+    """Say whether a word of ``text`` runs across ``offset`` (so a slice there splits it)."""
+    return 0 < offset < len(text) and _JOINED.match(text, offset) is not None
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """One regular expression for ``phrases``, as a trie of characters over lower-case text.
+
+    A trie keeps every choice point to one branch per next character, so the search
+    costs no more with four hundred phrases than with four; at each word the longest
+    phrase is tried first, since a word continues a phrase only across a gap.
+    """
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for atom in (*phrase, ""):  # "" ends a phrase
+            node = node.setdefault(atom, {})
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        # The end of a phrase comes last: a longer phrase is preferred.
+        for atom in sorted(node, key=lambda atom: (atom == "", atom)):
+            if atom == "":
+                branches.append(_PATTERN_WORD_END)
+            else:
+                head = {" ": _PATTERN_GAP, "'": _PATTERN_APOSTROPHE}.get(atom, re.escape(atom))
+                branches.append(head + emit(node[atom]))
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(root)
 
 
 @attrs.frozen
@@ -123,6 +188,21 @@ class PhraseMatch:
 
 
 _Rule = Callable[[str, list[_Token], int, int], bool]
+# A phrase a text holds: start, end of its first word, end, list, key and first word.
+_Found = tuple[int, int, int, str, str, str]
+# An index's longest phrase at a word: its width in words, list, key and first word.
+_Entry = tuple[int, str, str, str]
+
+
+class Candidates(NamedTuple):
+    """Every place a text holds a listed phrase, whatever comes before it, in text order.
+
+    Built once per text by :meth:`PhraseIndex.candidates`, so that many stretches of
+    the text can be scanned without searching it again.
+    """
+
+    starts: list[int]
+    found: list[_Found]
 
 
 class PhraseIndex:
@@ -132,6 +212,9 @@ class PhraseIndex:
     every form then reports the first form as its ``key``. Entries of the ``blocker``
     list are matched like the others and then dropped, so a listed look-alike ("could
     not") shields the shorter cue inside it.
+
+    The phrases are found with one regular expression over the lower-cased text, so a
+    scan's work in Python grows with the phrases found, not with the words read.
     """
 
     def __init__(self, lists: Mapping[str, Iterable[str]], *, blocker: str = _NOT_HEDGE) -> None:
@@ -167,6 +250,24 @@ class PhraseIndex:
         self._pairs = {pair: tuple(entries) for pair, entries in pairs.items()}
         self._singles = singles
         self._blocker = blocker
+        self._phrases = phrases
+        self._widest = max((len(words) for words in phrases), default=1)
+        self._search: PhraseSearch | None = None
+
+    @property
+    def phrases(self) -> Mapping[tuple[str, ...], tuple[str, str]]:
+        """Each listed phrase (its lower-case words) with its list name and family key."""
+        return self._phrases
+
+    def candidates(self, text: str) -> Candidates | None:
+        """Find every place ``text`` holds a listed phrase, for :meth:`scan` to share.
+
+        Returns ``None`` when the text (or the lists) cannot be searched this way; a
+        scan then reads the words one by one.
+        """
+        if self._search is None:
+            self._search = PhraseSearch((self,))
+        return self._search.candidates(text)[0]
 
     def scan(
         self,
@@ -174,16 +275,72 @@ class PhraseIndex:
         start: int,
         end: int,
         rule: _Rule | None = None,
-        tokens: list[_Token] | None = None,
+        *,
+        rule_words: Collection[str] | None = None,
+        candidates: Candidates | None = None,
     ) -> list[PhraseMatch]:
         """Return the listed phrases of ``text[start:end]`` in text order.
 
         ``rule(text, tokens, position, width)`` may veto a match of a cue list; the scan
-        then tries shorter phrases at the same word. ``tokens`` are the words of
-        ``text[start:end]`` when the caller has them already.
+        then tries shorter phrases at the same word. The rule sees up to four words on
+        either side of ``tokens[position]``, and is asked only about phrases whose first
+        word is in ``rule_words`` (about all phrases when ``None``). ``candidates`` are
+        those of the whole ``text``, when the caller keeps them.
         """
-        if tokens is None:
-            tokens = _tokens(text, start, end)
+        # Offsets past either end count as the end, as in a search of the text.
+        start, end = max(start, 0), max(min(end, len(text)), 0)
+        if candidates is not None and not _cuts_word(text, start) and not _cuts_word(text, end):
+            # The whole text's phrases are the stretch's, once no word is cut at its ends;
+            # a phrase running past the end is looked at again below.
+            low = bisect.bisect_left(candidates.starts, start)
+            high = bisect.bisect_left(candidates.starts, end)
+            found: list[_Found] | None = candidates.found[low:high]
+        else:
+            if self._search is None:
+                self._search = PhraseSearch((self,))
+            searched = self._search.candidates(text, start, end)[0]
+            found = None if searched is None else searched.found
+        if found is None:
+            return self._scan_tokens(text, _tokens(text, start, end), rule)
+        matches: list[PhraseMatch] = []
+        position = start
+        for first, first_end, longest_end, longest_category, longest_key, word in found:
+            if first < position:
+                continue  # inside the phrase matched before
+            if longest_end > end or (
+                rule is not None and (rule_words is None or word in rule_words)
+            ):
+                width, category, key, last = self._match_at(text, start, end, first, rule)
+                if not width:
+                    position = first_end
+                    continue
+            else:
+                category, key, last = longest_category, longest_key, longest_end
+            if category != self._blocker:
+                matches.append(PhraseMatch(first, last, category, key))
+            position = last
+        return matches
+
+    def _match_at(
+        self, text: str, start: int, end: int, offset: int, rule: _Rule | None
+    ) -> tuple[int, str, str, int]:
+        """Match at the word at ``offset`` as a word-by-word scan of ``text[start:end]`` does."""
+        before = _tokens_before(text, start, offset, _RULE_REACH) if rule is not None else []
+        after = [
+            _Token(match.start(), match.end(), match.group(), _normal(match.group()))
+            for match in itertools.islice(
+                _WORD.finditer(text, offset, end), max(self._widest, _RULE_REACH + 1)
+            )
+        ]
+        tokens = before + after
+        width, category, key = self._match(text, tokens, len(before), rule)
+        last = tokens[len(before) + width - 1].end if width else offset
+        return width, category, key, last
+
+    def _scan_tokens(
+        self, text: str, tokens: list[_Token], rule: _Rule | None
+    ) -> list[PhraseMatch]:
+        """Scan word by word: for text whose lower case cannot be searched."""
         index = self._index
         found: list[PhraseMatch] = []
         position = 0
@@ -231,6 +388,92 @@ class PhraseIndex:
         return 0, "", ""
 
 
+class PhraseSearch:
+    """One search of a text for the phrases of several indexes at once.
+
+    The search reads every word start of the text, which costs more than the Python
+    work on the few phrases it finds, so indexes used on the same texts share it.
+    """
+
+    def __init__(self, indexes: Sequence[PhraseIndex]) -> None:
+        """Prepare to search for the phrases of every index in ``indexes``."""
+        self._count = len(indexes)
+        union = sorted({words for index in indexes for words in index.phrases})
+        # Only lower-case ASCII phrases are searched with the regular expression: any
+        # other letter may compare differently in lower() and in the search.
+        self._searchable = all(word.isascii() for words in union for word in words)
+        # The phrases a text holds at one word all start the longest of them, so each
+        # index's phrase there is its longest listed start of that one.
+        self._found: dict[str, tuple[int, int, tuple[_Entry | None, ...]]] = {}
+        for words in union:
+            entries: list[_Entry | None] = []
+            for index in indexes:
+                width = next(
+                    (width for width in range(len(words), 0, -1) if words[:width] in index.phrases),
+                    0,
+                )
+                if width:
+                    category, key = index.phrases[words[:width]]
+                    entries.append((width, category, key, words[0]))
+                else:
+                    entries.append(None)
+            self._found[" ".join(words)] = (len(words), len(words[0]), tuple(entries))
+        self._pattern: re.Pattern[str] | None = None
+
+    def candidates(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> tuple[Candidates | None, ...]:
+        """Find, for each index, the phrases ``text[start:end]`` holds at each word.
+
+        An index's entry is ``None`` when the stretch cannot be searched this way (a
+        letter whose lower case is longer, or phrases that are not ASCII).
+        """
+        if not self._searchable:
+            return (None,) * self._count
+        if self._pattern is None:
+            # The character before a word (a space stands in at the start) leads each
+            # match, so the search tries only there, not inside words.
+            self._pattern = re.compile(_PATTERN_LEAD + _alternation(self._found))
+        stretch = text[start:] if end is None else text[start:end]
+        # One leading space: offsets in ``lower`` are one more than in the stretch.
+        lower = " " + stretch.lower()
+        if len(lower) != len(stretch) + 1:
+            return (None,) * self._count  # a letter whose lower case is longer
+        shift = start - 1
+        results = tuple(Candidates([], []) for _ in range(self._count))
+        search = self._pattern.search
+        table = self._found
+        match = search(lower)
+        while match is not None:
+            first, last = match.start() + 1, match.end()
+            width, first_width, entries = (
+                table.get(lower[first:last]) or table[" ".join(_phrase_words(lower[first:last]))]
+            )
+            lead = lower[first - 1]
+            # The search's cheap test of the character before a word let in a letter
+            # or an apostrophe joined to one ("l'may"): no word starts there.
+            if lead == " " or not (
+                lead.isalnum() or (lead in "'\u2019" and lower[first - 2].isalnum())
+            ):
+                ends: list[int] | None = None
+                for result, entry in zip(results, entries, strict=True):
+                    if entry is None:
+                        continue
+                    own_width, category, key, word = entry
+                    if own_width == width:
+                        stop = last
+                    else:
+                        if ends is None:
+                            ends = [hit.end() for hit in _WORD.finditer(lower, first, last)]
+                        stop = ends[own_width - 1]
+                    at = first + shift
+                    result.starts.append(at)
+                    result.found.append((at, at + first_width, stop + shift, category, key, word))
+            # Search on from the end of the first word: a phrase may start inside this one.
+            match = search(lower, first + first_width)
+        return results
+
+
 class HedgeMatcher:
     """The cue lists of one hedge lexicon, indexed for a linear scan.
 
@@ -252,18 +495,34 @@ class HedgeMatcher:
             _normal(word) for word in lexicon.get("rule_narrative_would")
         )
 
+    @property
+    def index(self) -> PhraseIndex:
+        """The cue lists, indexed (for a :class:`PhraseSearch` shared with other lists)."""
+        return self._phrases
+
+    def candidates(self, text: str) -> Candidates | None:
+        """Find every cue ``text`` holds, for :meth:`scan` to share among its stretches."""
+        return self._phrases.candidates(text)
+
     def scan(
-        self, text: str, start: int, end: int, tokens: list[_Token] | None = None
+        self, text: str, start: int, end: int, *, candidates: Candidates | None = None
     ) -> list[Hedge]:
-        """Return the word cues of ``text[start:end]`` in text order (no questions)."""
+        """Return the word cues of ``text[start:end]`` in text order (no questions).
+
+        ``candidates`` are :meth:`candidates` of the whole ``text``, when the caller keeps
+        them.
+        """
         return [
             Hedge(
                 span=Span.of(text, match.start, match.end), category=match.category, cue=match.key
             )
-            for match in self._phrases.scan(text, start, end, self._allowed, tokens)
+            for match in self._phrases.scan(
+                text, start, end, self._allowed, rule_words=_RULED, candidates=candidates
+            )
         ]
 
     def _allowed(self, text: str, tokens: list[_Token], position: int, width: int) -> bool:
+        # Asked only about the words of _RULED.
         token = tokens[position]
         before = tokens[position - 1].word if position else ""
         after = tokens[position + 1] if position + 1 < len(tokens) else None
@@ -418,20 +677,16 @@ def _questions(
     text: str, start: int, end: int, quotes: tuple[tuple[tuple[int, int], ...], ...]
 ) -> list[Hedge]:
     found: list[Hedge] = []
-    boundary = start
-    for mark in _QUESTION_SCAN.finditer(text, start, end):
-        index, char = mark.start(), mark.group()
-        if char in _QUESTION_BOUNDARY and char != "?":
-            if char != "." or _ends_sentence(text, index, start, end):
-                boundary = index + 1
-            continue
-        if char != "?":
-            continue
+    # A question runs from the last sentence end before its mark; a stretch with no
+    # question mark costs one search.
+    floor = start
+    index = text.find("?", start, end)
+    while index >= 0:
         follows = text[index + 1] if index + 1 < len(text) else " "
         if follows in _QUESTION_AFTER and not any(
             inside(spans, index, index + 1) for spans in quotes
         ):
-            first = boundary
+            first = _sentence_start(text, floor, index, start, end)
             while first < index and text[first] in _QUESTION_LEAD:
                 first += 1
             if first < index:
@@ -440,8 +695,24 @@ def _questions(
                         span=Span.of(text, first, index + 1), category=RHETORICAL_QUESTION, cue="?"
                     )
                 )
-        boundary = index + 1
+        floor = index + 1
+        index = text.find("?", floor, end)
     return found
+
+
+def _sentence_start(text: str, floor: int, index: int, start: int, end: int) -> int:
+    """Return where the sentence holding ``index`` starts, not before ``floor``.
+
+    That is just after the last sentence end before ``index``: a line break, "!", or a
+    full stop that ends a sentence (``start`` and ``end`` bound the look at its words).
+    """
+    floor = max(floor, *(text.rfind(mark, floor, index) + 1 for mark in _HARD_STOPS))
+    stop = index
+    while (dot := text.rfind(".", floor, stop)) >= 0:
+        if _ends_sentence(text, dot, start, end):
+            return dot + 1
+        stop = dot
+    return floor
 
 
 def find_hedges(
@@ -493,11 +764,13 @@ def hedges_among(
     asking again with other exclusions costs no new scan.
     """
     found = [hedge for hedge in cues if not inside(skip, hedge.span.start, hedge.span.end)]
-    # A question is rhetorical only in the writer's voice, so quotation marks found in the
-    # searched stretch itself rule a question out even when the caller excludes nothing.
-    if local is None:
-        local = local_quote_spans(text, start, stop)
-    found.extend(_questions(text, start, stop, (skip, local)))
+    if text.find("?", start, stop) >= 0:
+        # A question is rhetorical only in the writer's voice, so quotation marks found in
+        # the searched stretch itself rule a question out even when the caller excludes
+        # nothing. Without a question mark there is nothing to look for.
+        if local is None:
+            local = local_quote_spans(text, start, stop)
+        found.extend(_questions(text, start, stop, (skip, local)))
     found.sort(key=lambda hedge: (hedge.span.start, hedge.span.end, hedge.category))
     return tuple(found)
 

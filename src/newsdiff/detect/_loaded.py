@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newsdiff.detect._hedges import PhraseIndex, inside
+from newsdiff.detect._hedges import PhraseIndex, PhraseSearch, inside
+from newsdiff.detect._hedges import _default_matcher as _default_hedge_matcher
 from newsdiff.lexicons import Lexicon, load_lexicon
 from newsdiff.models import Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from newsdiff.detect._hedges import _Token
+    from newsdiff.detect._hedges import Candidates
 
 __all__ = ["LoadedMatcher", "LoadedTerm", "find_loaded_terms"]
 
@@ -51,24 +52,40 @@ class LoadedMatcher:
         """Index every list of ``lexicon``."""
         self._phrases = PhraseIndex(lexicon.terms, blocker=_NOT_LOADED)
 
+    @property
+    def index(self) -> PhraseIndex:
+        """The term lists, indexed (for a :class:`PhraseSearch` shared with other lists)."""
+        return self._phrases
+
+    def candidates(self, text: str) -> Candidates | None:
+        """Find every term ``text`` holds, for :meth:`scan` to share among its stretches."""
+        return self._phrases.candidates(text)
+
     def scan(
-        self, text: str, start: int, end: int, tokens: list[_Token] | None = None
+        self, text: str, start: int, end: int, *, candidates: Candidates | None = None
     ) -> list[LoadedTerm]:
         """Return the loaded terms of ``text[start:end]`` in text order.
 
-        ``tokens`` are the words of ``text[start:end]`` when the caller has them already.
+        ``candidates`` are :meth:`candidates` of the whole ``text``, when the caller keeps
+        them.
         """
         return [
             LoadedTerm(
                 span=Span.of(text, match.start, match.end), category=match.category, key=match.key
             )
-            for match in self._phrases.scan(text, start, end, tokens=tokens)
+            for match in self._phrases.scan(text, start, end, candidates=candidates)
         ]
 
 
 @functools.cache
 def _default_matcher() -> LoadedMatcher:
     return LoadedMatcher(load_lexicon("loaded_language"))
+
+
+@functools.cache
+def _default_search() -> PhraseSearch:
+    """One search for the shipped hedge cues and loaded terms: texts are read once for both."""
+    return PhraseSearch((_default_hedge_matcher().index, _default_matcher().index))
 
 
 def find_loaded_terms(

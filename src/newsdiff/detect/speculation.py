@@ -21,6 +21,7 @@ from newsdiff.detect._hedges import (
     Hedge,
     HedgeMatcher,
     hedges_among,
+    inside,
     writer_quote_spans,
 )
 from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity
@@ -120,10 +121,11 @@ class SpeculationDetector:
                 cues: Sequence[Hedge] = notes.hedge_cues(start, stop)
             else:
                 cues = self._matcher.scan(text, start, stop)
-            local = notes.local_quote_spans(start, stop)
-            own = set(hedges_among(text, start, stop, cues, quotes, local))
+            # The marks of the sentence itself only rule out questions: read them only
+            # when it asks one.
+            local = notes.local_quote_spans(start, stop) if "?" in text[start:stop] else ()
             found.extend(
-                (hedge, hedge not in own)
+                (hedge, _in_quotes(hedge, quotes))
                 for hedge in hedges_among(text, start, stop, cues, (), local)
             )
         return found
@@ -154,6 +156,12 @@ class SpeculationDetector:
         )
 
 
+def _in_quotes(hedge: Hedge, quotes: tuple[tuple[int, int], ...]) -> bool:
+    """Say whether a quotation holds ``hedge``: for a question, whether it holds the mark."""
+    start = hedge.span.end - 1 if hedge.category == RHETORICAL_QUESTION else hedge.span.start
+    return inside(quotes, start, hedge.span.end)
+
+
 def _key(hedge: Hedge) -> str:
     return _folded_cue(hedge.cue)
 
@@ -175,6 +183,8 @@ def _unmatched(
     hedging); a question only matches a question. A "would" with a "will" on the other
     side is a tense shift of reported speech, not a new guess.
     """
+    if not mine:
+        return []
     available = Counter(_key(hedge) for hedge, _quoted in theirs)
     left: list[tuple[Hedge, bool]] = []
     for hedge, quoted in sorted(mine, key=lambda item: not item[1]):
