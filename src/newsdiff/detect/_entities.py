@@ -194,6 +194,7 @@ _ASCII_TOKEN_SPLIT = re.compile(
     r"|[0-9]++|[^\w\s])",
 )
 _HYPHEN_PARTS = re.compile(r"[^-]+|-")
+_NEWLINE = re.compile("\n")
 # Dashes read as hyphens and apostrophes as "'", as folding does.
 _MARK_TABLE = str.maketrans(
     {
@@ -654,10 +655,9 @@ class _Finder:
         if not self.words[index][0].isalpha():
             return False
         if self.newlines is None:
-            self.newlines = [
-                match.start() for match in re.finditer("\n", self.text[self.begin : self.ends[-1]])
-            ]
-        line = bisect.bisect_right(self.newlines, self.starts[index] - self.begin)
+            lines = _NEWLINE.finditer(self.text, self.begin, self.ends[-1])
+            self.newlines = [match.start() for match in lines]
+        line = bisect.bisect_right(self.newlines, self.starts[index])
         try:
             return self.headlines[line]
         except KeyError:
@@ -665,14 +665,10 @@ class _Finder:
             return headline
 
     def _headline_line(self, line: int) -> bool:
-        newlines, starts, begin = self.newlines, self.starts, self.begin
+        newlines, starts = self.newlines, self.starts
         assert newlines is not None  # noqa: S101 - set by the caller, for the type checker
-        low = bisect.bisect_left(starts, newlines[line - 1] + begin) if line else 0
-        high = (
-            bisect.bisect_left(starts, newlines[line] + begin)
-            if line < len(newlines)
-            else self.count
-        )
+        low = bisect.bisect_left(starts, newlines[line - 1]) if line else 0
+        high = bisect.bisect_left(starts, newlines[line]) if line < len(newlines) else self.count
         shapes = list(map(_SHAPES.__getitem__, self.words[low:high]))
         # At most a quarter of a headline's long words are in lower case, and it has no
         # more long words than words: most lines of prose stop here.
