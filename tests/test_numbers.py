@@ -117,6 +117,50 @@ def test_find_quantities(text: str, expected: list[tuple[str, str, str]]) -> Non
     assert found(text) == expected
 
 
+# A text with no digit is skipped unless a word could open a quantity; the words are
+# read with their case, accents and neighbours as the tokens are. A near miss beside each.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tWeNtY delegates left.", [("tWeNtY", N, "20")]),
+        ("Twentyfold growth followed.", []),
+        ("They wrote \u201cone\u201d word.", [("one", N, "1")]),
+        ("Someone left early.", []),
+        ("A caf\u00e9 seventy metres away.", [("seventy", N, "70")]),
+        ("An \u00e9one stood there.", []),
+        ("The rally drew a\u00a0million.", [("a\u00a0million", N, "1000000")]),
+        ("The rally drew a, million.", []),
+        ("Fees reached A$5 per seat.", [("A$5", M, "AUD 5")]),
+        ("Fees reached A5 per seat.", []),
+        ("Prices doubled in Sept. 2019.", [("Sept. 2019", D, "2019-09-??")]),
+        ("Prices doubled in Sept.", []),
+        ("Tickets cost \u20ac5.", [("\u20ac5", M, "EUR 5")]),
+        ("Tickets cost \u20ac.", []),
+    ],
+)
+def test_texts_without_digits_are_screened_as_tokens_read(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_a_range_reads_the_word_it_cuts_at_its_start() -> None:
+    text = "Someone came."
+    assert find_quantities(text) == ()
+    (quantity,) = find_quantities(text, text.index("one"))
+    assert (quantity.span.text, quantity.kind, quantity.value) == ("one", N, "1")
+
+
+def test_screened_words_survive_the_ascii_screen() -> None:
+    from newsdiff.detect._numbers import _SCREEN_WORDS
+
+    # The screen reads every non-ASCII character as a space. Only the Kelvin sign
+    # lower-cases into an ASCII letter, "k", so no screened word may hold a "k".
+    into_ascii = [c for c in map(chr, range(0x110000)) if not c.isascii() and c.lower().isascii()]
+    assert into_ascii == ["\u212a"]
+    assert all(word.isascii() and b"k" not in word for word in _SCREEN_WORDS)
+
+
 def test_spans_index_the_whole_text_when_reading_a_range() -> None:
     text = "Ignored 7. Officials counted 1,200 ballots. Also ignored 9."
     start = text.index("Officials")

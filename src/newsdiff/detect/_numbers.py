@@ -110,8 +110,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
     >>> [(q.span.text, q.kind.value, q.value) for q in find_quantities("Three of 1,200 rose 20%.")]
     [('Three', 'number', '3'), ('1,200', 'number', '1200'), ('20%', 'percent', '20')]
     """
-    stop = len(text) if end is None else max(0, min(end, len(text)))
-    begin = max(0, min(start, stop))
+    if end is not None and 0 <= start <= end <= len(text):
+        begin, stop = start, end  # the usual sentence span: nothing to clamp
+    else:
+        stop = len(text) if end is None else max(0, min(end, len(text)))
+        begin = max(0, min(start, stop))
     chunk = text[begin:stop]
     if not _may_hold_quantity(chunk):
         return ()
