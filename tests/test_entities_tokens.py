@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdiff.detect._entities import (
+    _ASCII_TOKEN_SPLIT,
     _TOKEN,
+    _TOKEN_SPLIT,
     _pieces,
     _rules,
     _tokenise,
@@ -51,6 +53,16 @@ def _fast_tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 )
 def test_fast_tokens_are_the_plain_tokens(text: str) -> None:
     assert _fast_tokens(text, 0, len(text)) == _plain_tokens(text, 0, len(text))
+
+
+def test_fast_patterns_cut_every_character_as_the_definition_does() -> None:
+    # Every character of the Basic Multilingual Plane and a sample beyond, inside a word,
+    # after a word, in a possessive, after an acronym and between digits.
+    characters = [*range(0x10000), *range(0x10000, 0x110000, 97)]
+    text = " ".join(f"a{c}b{c}\u2019s A.B{c}1{c}2" for c in map(chr, characters))
+    assert _TOKEN_SPLIT.split(text)[1::2] == _TOKEN.findall(text)
+    ascii_text = " ".join(f"a{c}b{c}'s A.B{c}1{c}2" for c in map(chr, range(128)))
+    assert _ASCII_TOKEN_SPLIT.split(ascii_text)[1::2] == _TOKEN.findall(ascii_text)
 
 
 _SOUP = st.text(

@@ -164,8 +164,8 @@ def find_entities(
 
 # A dotted acronym ("U.S.", "D.C."), a word with inner hyphens or apostrophes, a run of
 # digits, or one other visible mark. Inner separators are not letters, so no backtracking.
-# This is the definition; the texts are cut by the two faster forms below, which give
-# the same tokens (tested on every code point).
+# This is the definition; texts are cut by the two faster forms below, which give the
+# same tokens (tests/test_entities_tokens.py compares them character by character).
 _TOKEN = re.compile(
     r"[A-Z](?:\.[A-Z])+\.?"
     r"|[^\W\d_]+(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4][^\W\d_]+)*"

@@ -65,7 +65,7 @@ _WHAT = {
 # Families whose anchor is the noun after the entity ("U.S. officials", "Ruiz era").
 _HEADED = frozenset({EntityKind.PLACE, EntityKind.OTHER})
 _HEADED_KINDS = frozenset({EntityKind.PLACE, EntityKind.NATIONALITY, EntityKind.OTHER})
-# The families whose lost and gained entities are paired, in the order they are tried.
+# The families whose lost and gained entities are paired (other names never are).
 _PAIRED = frozenset(
     {EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.TITLE}
 )
