@@ -340,12 +340,21 @@ _SCREEN_WORDS = frozenset(
     word.encode("ascii")
     for word in (*_MONTHS, *_UNITS, *_TENS, *_ORDINAL_WORDS, *_WEEKDAYS, *_CLOCK_WORDS, "half")
 ) | frozenset(word.encode("ascii") for word in _NUMERAL_SCALES)
-# Lower-case ASCII letters stay, upper-case ones are lowered, digits become "0" and
-# every other byte (the "?" standing for any non-ASCII character too) a space.
-_SCREEN_TABLE = bytes(
-    byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 48 if 48 <= byte <= 57 else 32
-    for byte in range(256)
-)
+
+
+def _screen_table() -> bytes:
+    """Keep lower-case ASCII letters, lower upper-case ones, make digits "0", the rest spaces.
+
+    The rest includes the "?" that stands for any non-ASCII character in the screen.
+    """
+    table = bytearray(b" " * 256)
+    for letter in range(ord("a"), ord("z") + 1):
+        table[letter] = table[letter - 32] = letter
+    table[ord("0") : ord("9") + 1] = b"0" * 10
+    return bytes(table)
+
+
+_SCREEN_TABLE = _screen_table()
 
 
 def _canonical(number: Decimal) -> str:
@@ -374,7 +383,7 @@ def _parse_digits(raw: str) -> Decimal | None:
 
 
 class _Parser:
-    """Read quantities from a token list, left to right, never looking back more than a token."""
+    """Read quantities from a token list, left to right, looking back at most two tokens."""
 
     __slots__ = ("count", "ends", "found", "starts", "text", "tokens", "words")
 

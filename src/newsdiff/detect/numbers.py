@@ -86,6 +86,8 @@ class NumberDetector:
 
 
 def _quantities(notes: Annotations, spans: Sequence[Span]) -> tuple[Quantity, ...]:
+    if len(spans) == 1:  # most groups hold one sentence a side: take its tuple as it is
+        return notes.quantities(spans[0].start, spans[0].end)
     return tuple(q for span in spans for q in notes.quantities(span.start, span.end))
 
 
