@@ -458,7 +458,12 @@ class _Parser:
         return tuple(self.found)
 
     def _step(self, index: int) -> int:
-        """Read what starts at ``index`` and return the index of the next unread token."""
+        """Read what starts at ``index`` and return the index of the next unread token.
+
+        Only tokens of ``_START_WORDS`` and ``_START_MARKS`` come here: a reader that
+        starts on any other word must add it there, and to ``_SCREEN_WORDS`` when it
+        needs no digit, or the word is never read.
+        """
         token = self._token(index)
         if token.is_word:
             for reader in (self._date_from_month, self._money_from_code, self._word_quantity):
