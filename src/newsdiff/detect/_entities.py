@@ -608,8 +608,8 @@ class _Finder:
     """Scan the tokens once, left to right, emitting entities.
 
     Only the words that may start an entity (capitalised words, and lower-case words
-    that open a title or a list entry) are visited; the other tokens are read only
-    as their neighbours. What the rules ask of whole lines or of the whole text
+    that open a title or modify one) are visited; the other tokens are read only as
+    their neighbours. What the rules ask of whole lines or of the whole text
     (headlines, words capitalised mid-sentence) is worked out when first asked.
     """
 
@@ -665,6 +665,7 @@ class _Finder:
             return headline
 
     def _headline_line(self, line: int) -> bool:
+        """Whether the words between line breaks ``line - 1`` and ``line`` make a headline."""
         newlines, starts = self.newlines, self.starts
         assert newlines is not None  # noqa: S101 - set by the caller, for the type checker
         low = bisect.bisect_left(starts, newlines[line - 1]) if line else 0
