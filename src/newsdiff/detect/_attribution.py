@@ -50,6 +50,23 @@ class Attribution:
     vague: bool = False
 
 
+_new_object = object.__new__
+_set_field = object.__setattr__
+
+
+def _found(cue: Span, source: Span | None = None, *, vague: bool = False) -> Attribution:
+    """Make an :class:`Attribution` without its generated ``__init__``.
+
+    The class checks nothing on construction, and the scan makes one per cue it finds:
+    setting the fields directly is about three times cheaper (as ``Span.of`` does).
+    """
+    found: Attribution = _new_object(Attribution)
+    _set_field(found, "cue", cue)
+    _set_field(found, "source", source)
+    _set_field(found, "vague", vague)
+    return found
+
+
 _TOKEN = re.compile(r"\w+(?:['\u2019.&\-]\w+)*|[^\w\s]")
 _SENTENCE_END = frozenset(".!?")
 _ABBREVIATIONS = frozenset(
@@ -523,12 +540,12 @@ def _verb_attribution(
         if by < len(tokens) and tokens.lowers[by] == "by":
             found = _right_source(tokens, by + 1)
             if found:
-                return Attribution(
+                return _found(
                     cue=cue,
                     source=_span(text, tokens, *found),
                     vague=_is_vague(tokens, *found, lexicons),
                 )
-        return Attribution(cue=cue, source=None, vague=False)
+        return _found(cue)
     left = _left_source(tokens, index, lexicons)
     if (
         left is not None
@@ -541,15 +558,15 @@ def _verb_attribution(
         previous = tokens.texts[index - 1] if index else ""
         inverted = (previous in _BOUNDARY_PUNCT or previous == "") and not lower.endswith("ing")
         if right is not None and inverted and _closed_phrase(tokens, *right):
-            return Attribution(
+            return _found(
                 cue=cue,
                 source=_span(text, tokens, *right),
                 vague=_is_vague(tokens, *right, lexicons),
             )
-        return Attribution(cue=cue, source=None, vague=False)
+        return _found(cue)
     if lower in lexicons.cognition and tokens.lowers[left[1]] in _FIRST_PERSON:
         return None  # "I think", "you know": a speaker's own words, not the article's
-    return Attribution(
+    return _found(
         cue=cue, source=_span(text, tokens, *left), vague=_is_vague(tokens, *left, lexicons)
     )
 
@@ -773,9 +790,9 @@ def _attribution_at(
         lexicons.impersonal.match(tokens, index) if lower in lexicons.impersonal.by_first else 0
     )
     if length and not _followed_by(tokens, index + length, "by"):
-        return Attribution(cue=_span(text, tokens, index, index + length - 1), vague=True), length
+        return _found(_span(text, tokens, index, index + length - 1), vague=True), length
     if lower in lexicons.vague_adverbs:
-        return Attribution(cue=_span(text, tokens, index, index), vague=True), 1
+        return _found(_span(text, tokens, index, index), vague=True), 1
     length = (
         lexicons.prepositional.match(tokens, index)
         if lower in lexicons.prepositional.by_first
@@ -787,7 +804,7 @@ def _attribution_at(
         if right is None or _bare_noun(tokens, *right):
             return None, length
         return (
-            Attribution(
+            _found(
                 cue=cue,
                 source=_span(text, tokens, *right),
                 vague=_is_vague(tokens, *right, lexicons),
@@ -796,7 +813,7 @@ def _attribution_at(
         )
     length = lexicons.channels.match(tokens, index) if lower in lexicons.channels.by_first else 0
     if length:
-        return Attribution(cue=_span(text, tokens, index, index + length - 1)), length
+        return _found(_span(text, tokens, index, index + length - 1)), length
     length = lexicons.verbs.match(tokens, index) if lower in lexicons.verbs.by_first else 0
     if length:
         return _verb_attribution(text, tokens, index, length, lexicons), length
@@ -820,7 +837,7 @@ def _sign_off_attribution(text: str, tokens: _Tokens, index: int) -> Attribution
     after = text[name_end : name_end + 8].lstrip(" \t\u00a0.")
     if after and after[0] not in '\r\n"\u201c':
         return None
-    return Attribution(
+    return _found(
         cue=_span(text, tokens, index, index), source=_span(text, tokens, index + 1, last - 1)
     )
 
@@ -847,7 +864,7 @@ def _label_attribution(
     label = " ".join(tokens.lowers[first:index])
     if label in lexicons.editorial_labels:
         return None
-    return Attribution(
+    return _found(
         cue=_span(text, tokens, index, index), source=_span(text, tokens, first, index - 1)
     )
 
