@@ -50,9 +50,10 @@ def measure_tone(
 
     whole = len(text)
     cues = notes.hedge_cues(0, whole)
+    # The quotation marks only rule out questions: without a question mark they are not read.
+    local = notes.quote_spans if "?" in text else ()
     hedges = sum(
-        in_sentences(h.span)
-        for h in hedges_among(text, 0, whole, cues, quoted, local=notes.quote_spans)
+        in_sentences(h.span) for h in hedges_among(text, 0, whole, cues, quoted, local=local)
     )
     loaded = sum(
         in_sentences(t.span)

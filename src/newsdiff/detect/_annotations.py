@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from newsdiff.detect._attribution import _Tokens as _AttributionTokens
+    from newsdiff.detect._hedges import Candidates
     from newsdiff.models import Document, Quotation, Span
 
 __all__ = ["Annotations", "annotate"]
@@ -102,13 +103,23 @@ class Annotations:
 
     def hedge_cues(self, start: int, end: int) -> tuple[Hedge, ...]:
         """The word cues of speculation in ``text[start:end]`` (no questions, no exclusions)."""
-        return self.remember(("hedges", start, end), lambda: self._hedge_cues(start, end))
+        known: dict[tuple[int, int], tuple[Hedge, ...]] = self.remember("hedge_cues", dict)
+        cues = known.get((start, end))
+        if cues is None:
+            text, found = self.document.text, self._phrases[0]
+            if found is not None and found.none_in(text, start, end):
+                cues = ()  # most sentences: no scan needed
+            else:
+                cues = tuple(_default_matcher().scan(text, start, end, candidates=found))
+            known[start, end] = cues
+        return cues
 
-    def _hedge_cues(self, start: int, end: int) -> tuple[Hedge, ...]:
-        """Scan ``text[start:end]`` with the cues the whole text holds, searched once."""
-        text = self.document.text
-        found = self.remember("phrases", lambda: _default_search().candidates(text))
-        return tuple(_default_matcher().scan(text, start, end, candidates=found[0]))
+    @property
+    def _phrases(self) -> tuple[Candidates | None, ...]:
+        """Where the text holds hedge cues and loaded terms: one search for both."""
+        return self.remember(
+            "phrase_candidates", lambda: _default_search().candidates(self.document.text)
+        )
 
     def local_quote_spans(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
         """The quotation marks of ``text[start:end]`` read alone (``local_quote_spans``)."""
@@ -119,13 +130,16 @@ class Annotations:
 
     def loaded_terms(self, start: int, end: int) -> tuple[LoadedTerm, ...]:
         """The loaded terms of ``text[start:end]``, quotations not left out."""
-        return self.remember(("loaded", start, end), lambda: self._loaded_terms(start, end))
-
-    def _loaded_terms(self, start: int, end: int) -> tuple[LoadedTerm, ...]:
-        """Scan ``text[start:end]`` with the terms the whole text holds, searched once."""
-        text = self.document.text
-        found = self.remember("phrases", lambda: _default_search().candidates(text))
-        return tuple(_default_loaded_matcher().scan(text, start, end, candidates=found[1]))
+        known: dict[tuple[int, int], tuple[LoadedTerm, ...]] = self.remember("loaded_terms", dict)
+        terms = known.get((start, end))
+        if terms is None:
+            text, found = self.document.text, self._phrases[1]
+            if found is not None and found.none_in(text, start, end):
+                terms = ()  # most sentences: no scan needed
+            else:
+                terms = tuple(_default_loaded_matcher().scan(text, start, end, candidates=found))
+            known[start, end] = terms
+        return terms
 
     def attributions(
         self, start: int, end: int, outside: Sequence[Span] = ()

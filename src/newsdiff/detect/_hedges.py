@@ -62,8 +62,11 @@ _PHRASE_GAP = frozenset(" \t\u00a0-\u2010\u2011")
 # character that is neither a letter or digit nor an apostrophe joined to one (the search
 # tests only ASCII, and the code the rest), and ends before such a character.
 _PATTERN_LEAD = "[^a-z0-9]"
-_PATTERN_WORD_END = "(?![^\\W_])(?!['\u2019][^\\W_])"
-_PATTERN_GAP = "[ \\t\u00a0\\-\u2010\u2011]++"
+_PATTERN_WORD_END = "(?!['\u2019]?[^\\W_])"
+# The gap of _PHRASE_GAP, with the two Unicode hyphens read as "-" (the search text is
+# changed so): a class of Latin-1 characters compiles to a small table.
+_PATTERN_GAP = "[ \\t\u00a0\\-]++"
+_UNICODE_HYPHENS = ("\u2010", "\u2011")
 _PATTERN_APOSTROPHE = "['\u2019]"
 # A word runs across the offset where this matches.
 _JOINED = re.compile(r"(?<=[^\W_])(?:[^\W_]|['\u2019][^\W_])|(?<=[^\W_]['\u2019])[^\W_]")
@@ -73,9 +76,20 @@ _SENTENCE_START_BEFORE = frozenset(".!?\n\r\"'\u201c\u201d\u2018\u2019([:;\u2014
 # What ends a sentence before a question, besides a full stop (which may be "Mr.").
 _HARD_STOPS = ("!", "\n", "\r", "\u2028", "\u2029")
 _QUESTION_AFTER = frozenset(" \t\n\r\"')]\u201d\u2019\u00bb")
-# The only characters the quotation scan acts on; the regular expression jumps from one
-# to the next instead of a Python loop over every character.
-_QUOTE_SCAN = re.compile("[\n\r\u2028\u2029\u201c\u201e\u00ab\u201d\u00bb\"'\u2018\u2019]")
+# The marks the quotation scan acts on, one expression per state, so that the search in C
+# jumps from one to the next. With no quotation open: an opening double mark, or a
+# single one before a word and not after one. In a double quotation: its closing mark or
+# a line break. In a single quotation: a line break, an opening double mark, or a single
+# mark not before a word.
+_QUOTE_START = re.compile(
+    "[\u201c\u201e\u00ab\"'\u2018](?<![^\\W_]['\u2018])(?!(?<=['\u2018])(?![^\\W_]))"
+)
+_DOUBLE_QUOTE_END = re.compile('[\n\r\u2028\u2029\u201d\u00bb"]')
+_SINGLE_QUOTE_END = re.compile(
+    "[\n\r\u2028\u2029\u201c\u201e\u00ab\"'\u2018\u2019](?!(?<=['\u2018\u2019])[^\\W_])"
+)
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_SINGLE_QUOTES = "'\u2018\u2019"
 _QUESTION_LEAD = " \t\"'\u201c\u2018\u00ab(-\u2014\u2013"
 # Short titles whose full stop does not end a sentence ("Mr. Smith, will you run?").
 _CIVIL_TITLES = ("mr", "mrs", "ms", "dr", "prof", "rev", "hon", "jr", "sr", "st", "no", "vs")
@@ -147,7 +161,13 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
 
 def _cuts_word(text: str, offset: int) -> bool:
     """Say whether a word of ``text`` runs across ``offset`` (so a slice there splits it)."""
-    return 0 < offset < len(text) and _JOINED.match(text, offset) is not None
+    if not 0 < offset < len(text):
+        return False
+    before = text[offset - 1]
+    # Most offsets follow a space or a full stop: no word can run across them.
+    if not before.isalnum() and before not in "'\u2019":
+        return False
+    return _JOINED.match(text, offset) is not None
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -203,6 +223,18 @@ class Candidates(NamedTuple):
 
     starts: list[int]
     found: list[_Found]
+
+    def none_in(self, text: str, start: int, end: int) -> bool:
+        """Say whether ``text[start:end]`` surely holds no phrase (``text`` is the whole text).
+
+        True when no phrase starts in the stretch and no word is cut at its ends (a cut
+        word's piece could be a listed word): the common case, answered without a scan.
+        """
+        return (
+            bisect.bisect_left(self.starts, start) == bisect.bisect_left(self.starts, end)
+            and not _cuts_word(text, start)
+            and not _cuts_word(text, end)
+        )
 
 
 class PhraseIndex:
@@ -292,9 +324,11 @@ class PhraseIndex:
         if candidates is not None and not _cuts_word(text, start) and not _cuts_word(text, end):
             # The whole text's phrases are the stretch's, once no word is cut at its ends;
             # a phrase running past the end is looked at again below.
-            low = bisect.bisect_left(candidates.starts, start)
-            high = bisect.bisect_left(candidates.starts, end)
-            found: list[_Found] | None = candidates.found[low:high]
+            found: list[_Found] | None = candidates.found[
+                bisect.bisect_left(candidates.starts, start) : bisect.bisect_left(
+                    candidates.starts, end
+                )
+            ]
         else:
             if self._search is None:
                 self._search = PhraseSearch((self,))
@@ -439,6 +473,9 @@ class PhraseSearch:
         lower = " " + stretch.lower()
         if len(lower) != len(stretch) + 1:
             return (None,) * self._count  # a letter whose lower case is longer
+        for hyphen in _UNICODE_HYPHENS:
+            if hyphen in lower:
+                lower = lower.replace(hyphen, "-")
         shift = start - 1
         results = tuple(Candidates([], []) for _ in range(self._count))
         search = self._pattern.search
@@ -581,32 +618,42 @@ def find_quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     ((22, 28),)
     """
     spans: list[tuple[int, int]] = []
-    double_open: int | None = None
-    single_open: int | None = None
-    for mark in _QUOTE_SCAN.finditer(text):
-        index, char = mark.start(), mark.group()
-        if char in "\n\r\u2028\u2029":
-            if double_open is not None:
-                spans.append((double_open, index))
-            double_open = single_open = None
-        elif char in "\u201c\u201e\u00ab" and double_open is None:
-            double_open, single_open = index, None
-        elif char in '\u201d\u00bb\u201c\u201e"' and double_open is not None:
-            if char in '\u201d\u00bb"':
-                spans.append((double_open, index + 1))
-                double_open = single_open = None
-        elif char == '"':
-            double_open, single_open = index, None
-        elif char in "'\u2018\u2019" and double_open is None:
-            word_before = index > 0 and text[index - 1].isalnum()
-            word_after = index + 1 < len(text) and text[index + 1].isalnum()
-            if single_open is None and char != "\u2019" and not word_before and word_after:
-                single_open = index
-            elif single_open is not None and not word_after and index > single_open + 1:
+    double_open = single_open = -1  # where the open quotation starts; -1 when none is
+    position = 0
+    # Each state searches only for the marks that can change it, so line breaks and
+    # apostrophes inside words cost nothing while no quotation is open.
+    while True:
+        if double_open >= 0:
+            mark = _DOUBLE_QUOTE_END.search(text, position)
+            if mark is None:
+                spans.append((double_open, len(text)))
+                break
+            index = mark.start()
+            spans.append((double_open, index if text[index] in _LINE_BREAKS else index + 1))
+            double_open = -1
+        elif single_open >= 0:
+            mark = _SINGLE_QUOTE_END.search(text, position)
+            if mark is None:
+                break
+            index = mark.start()
+            char = text[index]
+            if char in _LINE_BREAKS:
+                single_open = -1
+            elif char not in _SINGLE_QUOTES:
+                double_open, single_open = index, -1
+            elif index > single_open + 1:
                 spans.append((single_open, index + 1))
-                single_open = None
-    if double_open is not None:
-        spans.append((double_open, len(text)))
+                single_open = -1
+        else:
+            mark = _QUOTE_START.search(text, position)
+            if mark is None:
+                break
+            index = mark.start()
+            if text[index] in _SINGLE_QUOTES:
+                single_open = index
+            else:
+                double_open = index
+        position = index + 1
     return tuple(spans)
 
 

@@ -121,9 +121,12 @@ class SpeculationDetector:
                 cues: Sequence[Hedge] = notes.hedge_cues(start, stop)
             else:
                 cues = self._matcher.scan(text, start, stop)
-            # The marks of the sentence itself only rule out questions: read them only
-            # when it asks one.
-            local = notes.local_quote_spans(start, stop) if "?" in text[start:stop] else ()
+            if text.find("?", start, stop) < 0:
+                # No question: the cues are all, and the sentence's own marks do not matter.
+                if cues:
+                    found.extend((hedge, _in_quotes(hedge, quotes)) for hedge in cues)
+                continue
+            local = notes.local_quote_spans(start, stop)
             found.extend(
                 (hedge, _in_quotes(hedge, quotes))
                 for hedge in hedges_among(text, start, stop, cues, (), local)
