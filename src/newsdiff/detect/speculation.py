@@ -96,11 +96,14 @@ class SpeculationDetector:
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield at most one added and one removed change per aligned group."""
         original_quotes, rewrite_quotes = _side_quotes(context)
+        original_notes, rewrite_notes = context.original_notes, context.rewrite_notes
         for index, group in enumerate(context.alignment):
             if group.relation in _SKIPPED:
                 continue
-            original = self._hedges(context.original_notes, group.original, original_quotes)
-            rewrite = self._hedges(context.rewrite_notes, group.rewrite, rewrite_quotes)
+            original = self._hedges(original_notes, group.original, original_quotes)
+            rewrite = self._hedges(rewrite_notes, group.rewrite, rewrite_quotes)
+            if not original and not rewrite:
+                continue  # most groups: nothing on either side to compare
             added = _unmatched(rewrite, original, group.original)
             if added:
                 yield self._added(index, group, added)
@@ -114,9 +117,10 @@ class SpeculationDetector:
     ) -> list[tuple[Hedge, bool]]:
         """Return the hedges of ``spans``, each with whether a quotation holds it."""
         text = notes.document.text
+        length = len(text)
         found: list[tuple[Hedge, bool]] = []
         for span in spans:
-            start, stop = span.start, min(span.end, len(text))
+            start, stop = span.start, min(span.end, length)
             if self._matcher is None:
                 cues: Sequence[Hedge] = notes.hedge_cues(start, stop)
             else:
