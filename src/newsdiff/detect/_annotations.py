@@ -11,7 +11,7 @@ directly; only the work is shared.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import attrs
 
@@ -39,6 +39,20 @@ if TYPE_CHECKING:
 __all__ = ["Annotations", "annotate"]
 
 _T = TypeVar("_T")
+
+
+class _Spanned(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+_P = TypeVar("_P", bound=_Spanned)
+
+
+class _Scan(Protocol[_P]):
+    def __call__(
+        self, text: str, start: int, end: int, *, candidates: Candidates | None = None
+    ) -> list[_P]: ...
 
 
 @attrs.frozen(kw_only=True)
@@ -106,13 +120,41 @@ class Annotations:
         known: dict[tuple[int, int], tuple[Hedge, ...]] = self.remember("hedge_cues", dict)
         cues = known.get((start, end))
         if cues is None:
-            text, found = self.document.text, self._phrases[0]
-            if found is not None and found.none_in(text, start, end):
-                cues = ()  # most sentences: no scan needed
-            else:
-                cues = tuple(_default_matcher().scan(text, start, end, candidates=found))
-            known[start, end] = cues
+            cues = known[start, end] = self._phrases_in(
+                known, start, end, 0, _default_matcher().scan, _default_matcher().ruled
+            )
         return cues
+
+    def _phrases_in(
+        self,
+        known: dict[tuple[int, int], tuple[_P, ...]],
+        start: int,
+        end: int,
+        which: int,
+        scan: _Scan[_P],
+        ruled: frozenset[str],
+    ) -> tuple[_P, ...]:
+        """Find the phrases of ``text[start:end]`` as ``scan`` does, sharing the work.
+
+        ``which`` picks the search results (0: hedge cues, 1: loaded terms); ``known``
+        holds the answers so far, the whole text's among them once asked for.
+        """
+        text = self.document.text
+        found = self._phrases[which]
+        if found is None or not 0 <= start <= end <= len(text) or (start, end) == (0, len(text)):
+            return tuple(scan(text, start, end, candidates=found))
+        if found.none_in(text, start, end):
+            return ()  # most sentences
+        if not found.settled(text, start, end, ruled):
+            return tuple(scan(text, start, end, candidates=found))
+        # The whole text's matches that start here are the answer.
+        whole = known.get((0, len(text)))
+        if whole is None:
+            whole = known[0, len(text)] = tuple(scan(text, 0, len(text), candidates=found))
+        starts: list[int] = self.remember(
+            ("phrase_starts", which), lambda: [match.span.start for match in whole]
+        )
+        return whole[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     @property
     def _phrases(self) -> tuple[Candidates | None, ...]:
@@ -133,12 +175,9 @@ class Annotations:
         known: dict[tuple[int, int], tuple[LoadedTerm, ...]] = self.remember("loaded_terms", dict)
         terms = known.get((start, end))
         if terms is None:
-            text, found = self.document.text, self._phrases[1]
-            if found is not None and found.none_in(text, start, end):
-                terms = ()  # most sentences: no scan needed
-            else:
-                terms = tuple(_default_loaded_matcher().scan(text, start, end, candidates=found))
-            known[start, end] = terms
+            terms = known[start, end] = self._phrases_in(
+                known, start, end, 1, _default_loaded_matcher().scan, frozenset()
+            )
         return terms
 
     def attributions(

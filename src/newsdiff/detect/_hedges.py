@@ -223,6 +223,8 @@ class Candidates(NamedTuple):
 
     starts: list[int]
     found: list[_Found]
+    #: The furthest end of the longest phrases found up to each one.
+    reach: list[int]
 
     def none_in(self, text: str, start: int, end: int) -> bool:
         """Say whether ``text[start:end]`` surely holds no phrase (``text`` is the whole text).
@@ -234,6 +236,27 @@ class Candidates(NamedTuple):
             bisect.bisect_left(self.starts, start) == bisect.bisect_left(self.starts, end)
             and not _cuts_word(text, start)
             and not _cuts_word(text, end)
+        )
+
+    def settled(
+        self, text: str, start: int, end: int, ruled: Collection[str] = frozenset()
+    ) -> bool:
+        """Say whether a scan of ``text[start:end]`` finds what the whole text's scan does there.
+
+        True when no word is cut at the stretch's ends, no phrase runs into it from
+        before, and every phrase starting in it ends in it and starts with none of the
+        ``ruled`` words (whose rules read the words around them): the stretch's matches
+        are then the whole text's matches that start in it.
+        """
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return (
+            (low == 0 or self.reach[low - 1] <= start)
+            and not _cuts_word(text, start)
+            and not _cuts_word(text, end)
+            and all(
+                last <= end and word not in ruled for _, _, last, _, _, word in self.found[low:high]
+            )
         )
 
 
@@ -477,7 +500,7 @@ class PhraseSearch:
             if hyphen in lower:
                 lower = lower.replace(hyphen, "-")
         shift = start - 1
-        results = tuple(Candidates([], []) for _ in range(self._count))
+        results = tuple(Candidates([], [], []) for _ in range(self._count))
         search = self._pattern.search
         table = self._found
         match = search(lower)
@@ -506,6 +529,7 @@ class PhraseSearch:
                     at = first + shift
                     result.starts.append(at)
                     result.found.append((at, at + first_width, stop + shift, category, key, word))
+                    result.reach.append(max(stop + shift, result.reach[-1] if result.reach else 0))
             # Search on from the end of the first word: a phrase may start inside this one.
             match = search(lower, first + first_width)
         return results
@@ -536,6 +560,11 @@ class HedgeMatcher:
     def index(self) -> PhraseIndex:
         """The cue lists, indexed (for a :class:`PhraseSearch` shared with other lists)."""
         return self._phrases
+
+    @property
+    def ruled(self) -> frozenset[str]:
+        """The cue words whose rules read the words around them ("may", "might", "would")."""
+        return _RULED
 
     def candidates(self, text: str) -> Candidates | None:
         """Find every cue ``text`` holds, for :meth:`scan` to share among its stretches."""
