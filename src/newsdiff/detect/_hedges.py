@@ -3,8 +3,10 @@
 The cues come from the ``hedges`` lexicon (one list per category; see its ``[meta]``
 for provenance). Matching is one left-to-right pass over the words: at each word the
 longest listed phrase that starts there wins, so "could not" (listed as a look-alike)
-shields "could", and "is expected to" is one cue, not two. A few words need context
-that a list cannot hold, and carry small rules here:
+shields "could", and "is expected to" is one cue, not two. The words that start a
+listed phrase are found by one regular-expression search of the lower-cased text, and
+only there is any work done word by word. A few words need context that a list cannot
+hold, and carry small rules here:
 
 - "may" before a number, or "May" with a capital inside a sentence, is the month or a
   name ("May 5", "Theresa May"), not the modal, unless the words around it are in
@@ -173,9 +175,9 @@ def _cuts_word(text: str, offset: int) -> bool:
 def _alternation(phrases: Iterable[str]) -> str:
     """One regular expression for ``phrases``, as a trie of characters over lower-case text.
 
-    A trie keeps every choice point to one branch per next character, so the search
-    costs no more with four hundred phrases than with four; at each word the longest
-    phrase is tried first, since a word continues a phrase only across a gap.
+    A trie offers one branch per next character at every choice point, so each word
+    is read once however many phrases start alike; the longest phrase is tried first
+    (a phrase goes on only across a gap, so the end of a shorter one is tried last).
     """
     root: dict[str, Any] = {}
     for phrase in phrases:
