@@ -17,10 +17,10 @@ from pathlib import Path
 
 import newsdiff
 from newsdiff._align import align_sentences
-from newsdiff._metrics import readability
-from newsdiff._pipeline import _build_alignment, _content_words, default_detectors
+from newsdiff._metrics import readability, syllable_table
+from newsdiff._pipeline import _build_alignment, _Codes, default_detectors
 from newsdiff._segment import segment
-from newsdiff._tokens import encode, tokenize
+from newsdiff._tokens import tokenize
 from newsdiff.detect import Context
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -53,13 +53,17 @@ def stages(original: str, rewrite: str, repeat: int) -> dict[str, float]:
     a, b = segment(original), segment(rewrite)
     ta = [tokenize(original, s.span.start, s.span.end) for s in a.sentences]
     tb = [tokenize(rewrite, s.span.start, s.span.end) for s in b.sentences]
-    vocabulary: dict[str, str] = {}
-    ca = [_content_words(t, vocabulary) for t in ta]
-    cb = [_content_words(t, vocabulary) for t in tb]
-    ea = [encode([x.key for x in t], vocabulary) for t in ta]
-    eb = [encode([x.key for x in t], vocabulary) for t in tb]
+    codes = _Codes(ta, tb)
+    ca, cb = codes.content
+    ea, eb = codes.every
     pairings = align_sentences(ca, cb, exact_original=ea, exact_rewrite=eb)
-    alignment, _ = _build_alignment(pairings, a, b, ta, tb)
+    alignment, _ = _build_alignment(pairings, a, b, ta, tb, codes)
+
+    def measure_readability() -> None:
+        syllables = syllable_table(codes.key_of)
+        readability(codes.words[0], syllables)
+        readability(codes.words[1], syllables)
+
     detectors = default_detectors()
 
     def detect() -> None:
@@ -77,14 +81,13 @@ def stages(original: str, rewrite: str, repeat: int) -> dict[str, float]:
             ),
             repeat,
         ),
+        "encode": median_ms(lambda: _Codes(ta, tb), repeat),
         "align": median_ms(
             lambda: align_sentences(ca, cb, exact_original=ea, exact_rewrite=eb), repeat
         ),
-        "word diff": median_ms(lambda: _build_alignment(pairings, a, b, ta, tb), repeat),
+        "word diff": median_ms(lambda: _build_alignment(pairings, a, b, ta, tb, codes), repeat),
         "annotate+detect": median_ms(detect, repeat),
-        "readability": median_ms(
-            lambda: (readability(ta, original), readability(tb, rewrite)), repeat
-        ),
+        "readability": median_ms(measure_readability, repeat),
         "whole compare()": median_ms(lambda: newsdiff.compare(original, rewrite), repeat),
         "compare(), no detectors": median_ms(
             lambda: newsdiff.compare(original, rewrite, detectors=()), repeat
@@ -92,14 +95,18 @@ def stages(original: str, rewrite: str, repeat: int) -> dict[str, float]:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--pair", default="000,002", help="seed prefixes, e.g. 000,001")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--sizes", default="1,10,100", help="article lengths, in multiples of the seeds"
+    )
+    args = parser.parse_args(argv)
     left, right = (_seed(p) for p in args.pair.split(","))
+    sizes = [int(size) for size in args.sizes.split(",")]
     results = {}
-    for times in (1, 10, 100):
+    for times in sizes:
         repeat = max(3, args.repeat // times)
         original, rewrite = scaled(left, times), scaled(right, times)
         results[times] = stages(original, rewrite, repeat)
@@ -108,9 +115,13 @@ def main() -> None:
         for stage, ms in results[times].items():
             print(f"  {stage:<24} {ms:9.2f} ms")
     whole = {times: r["whole compare()"] for times, r in results.items()}
-    exponent = math.log(whole[100] / whole[1]) / math.log(100)
-    exponent_10 = math.log(whole[100] / whole[10]) / math.log(10)
-    print(f"\ngrowth exponent 1x->100x: {exponent:.2f}; 10x->100x: {exponent_10:.2f}")
+    smallest, largest = min(sizes), max(sizes)
+    if largest > smallest:
+        exponent = math.log(whole[largest] / whole[smallest]) / math.log(largest / smallest)
+        print(f"\ngrowth exponent {smallest}x->{largest}x: {exponent:.2f}")
+    if 10 in whole and 100 in whole:
+        exponent_10 = math.log(whole[100] / whole[10]) / math.log(10)
+        print(f"growth exponent 10x->100x: {exponent_10:.2f}")
 
 
 if __name__ == "__main__":
