@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Annotations", "annotate"]
 
+# Marks a question not asked yet (an answer may itself be None).
+_MISSING = object()
+
 _T = TypeVar("_T")
 
 
@@ -73,11 +76,10 @@ class Annotations:
         Detectors keep their own per-document data here (under a key naming the
         detector), so it is built once per comparison.
         """
-        try:
-            return cast("_T", self._memo[key])
-        except KeyError:
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:
             value = self._memo[key] = compute()
-            return value
+        return cast("_T", value)
 
     @property
     def quotations(self) -> tuple[Quotation, ...]:
