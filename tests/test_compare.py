@@ -161,6 +161,32 @@ def test_reworded_is_reported_with_its_edits() -> None:
     assert [s.text for s in change.rewrite] == ["quit"]
 
 
+@pytest.mark.parametrize(
+    ("original", "rewrite", "relation", "kinds"),
+    [
+        # A closing full stop added or dropped is punctuation, not meaning.
+        ("Officials met. Talks failed", "Officials met. Talks failed.", "typographic", []),
+        ("Officials met. Talks failed.", "Officials met. Talks failed", "typographic", []),
+        # Near misses: a question or an exclamation changes how the claim reads.
+        (
+            "Officials met. Talks failed.",
+            "Officials met. Talks failed?",
+            "edited",
+            ["added_speculation"],
+        ),
+        ("Officials met. Talks failed.", "Officials met. Talks failed!", "edited", ["reworded"]),
+        # Other punctuation is not covered: a comma can change how a sentence reads.
+        ("Officials met. Talks failed.", "Officials met. Talks, failed.", "edited", ["reworded"]),
+    ],
+)
+def test_only_a_closing_full_stop_is_typography(
+    original: str, rewrite: str, relation: str, kinds: list[str]
+) -> None:
+    report = newsdiff.compare(original, rewrite)
+    assert report.alignment[-1].relation.value == relation
+    assert [c.kind.value for c in report.changes] == kinds
+
+
 def test_boilerplate_is_never_a_change() -> None:
     report = newsdiff.compare(
         "Officials met on Monday. Talks failed.",

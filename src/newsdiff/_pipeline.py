@@ -87,7 +87,7 @@ class _Codes:
     identical-text test every token; all three are filters of one encoding.
     """
 
-    __slots__ = ("content", "every", "key_of", "words")
+    __slots__ = ("content", "every", "full_stop", "key_of", "words")
 
     def __init__(self, *documents: Sequence[Sequence[Token]]) -> None:
         vocabulary = Vocabulary()
@@ -101,6 +101,7 @@ class _Codes:
             code for key, code in vocabulary.items() if code in words and key.lower() not in skip
         }
         self.every = every
+        self.full_stop = vocabulary.get(".")
         self.key_of = {code: key for key, code in vocabulary.items()}
         self.words = [["".join(filter(words.__contains__, c)) for c in side] for side in every]
         self.content = [["".join(filter(content.__contains__, c)) for c in side] for side in every]
@@ -289,10 +290,18 @@ def _relation(pairing: Pairing, original: Document, rewrite: Document, codes: _C
     i, j = pairing.original[0], pairing.rewrite[0]
     if original.sentences[i].span.text == rewrite.sentences[j].span.text:
         return Relation.IDENTICAL
-    if codes.every[0][i] == codes.every[1][j]:
+    left, right = codes.every[0][i], codes.every[1][j]
+    if left == right or _without_final(left, codes.full_stop) == _without_final(
+        right, codes.full_stop
+    ):
         return Relation.TYPOGRAPHIC
     words = Indel.normalized_similarity(codes.words[0][i], codes.words[1][j])
     return Relation.EDITED if words >= EDITED_THRESHOLD else Relation.PARAPHRASED
+
+
+def _without_final(sentence: str, full_stop: str | None) -> str:
+    """The sentence's codes without a closing full stop, which alone changes no meaning."""
+    return sentence[:-1] if full_stop is not None and sentence.endswith(full_stop) else sentence
 
 
 def _run_detectors(context: Context, detectors: Sequence[Detector]) -> tuple[Change, ...]:
