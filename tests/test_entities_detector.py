@@ -94,6 +94,15 @@ def swapped(before: str, after: str) -> list[tuple[str, str]]:
         # A paraphrase that drops an entity is not a swap.
         ("Okafor, who leads the Harbour Party, said no.", "Okafor said no.", []),
         ("Peruvian and Chilean officials met.", "Chilean officials met.", []),
+        # People: another given name with the same surname is another person.
+        (
+            "Hillary Clinton called the deal fair.",
+            "Bill Clinton called the deal fair.",
+            [("Hillary Clinton", "Bill Clinton")],
+        ),
+        ("William Clinton called the deal fair.", "Bill Clinton called the deal fair.", []),
+        ("Hillary Clinton called the deal fair.", "Clinton called the deal fair.", []),
+        ("Hillary Clinton met Bill Clinton.", "Bill Clinton met Hillary Clinton.", []),
         # Different families never pair.
         ("Ruiz praised Peru.", "Ruiz praised the FBI.", []),
     ],

@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple, cast
 
 import attrs
+from rapidfuzz.distance import Levenshtein
 
 from newsdiff._text import fold
 from newsdiff.lexicons import Lexicon, load_lexicon
@@ -92,7 +93,12 @@ def _name_words(key: str) -> list[str]:
 
 
 def _same_person(left: str, right: str) -> bool:
-    """One name is a surname or first name of the other, or both end in the same surname."""
+    """Say whether two folded person names can name one person.
+
+    One is a surname or first name of the other, or ends the other ("Moreno Cardenas"),
+    or both end in the same surname and start with given names that can be one person's
+    ("Bill" and "William", not "Hillary").
+    """
     left_words = _name_words(left)
     right_words = _name_words(right)
     if not left_words or not right_words:
@@ -102,7 +108,64 @@ def _same_person(left: str, right: str) -> bool:
             (left_words, right_words) if len(left_words) == 1 else (right_words, left_words)
         )
         return short[0] in long
-    return left_words[-1] == right_words[-1]
+    if left_words[-1] != right_words[-1]:
+        return False
+    # One name ending the other is the same person less a given name or with a word
+    # stuck in front ("Moreno Cardenas" of "Alejandro Moreno Cardenas"); otherwise the
+    # first given names must agree.
+    short, long = sorted((left_words, right_words), key=len)
+    return long[len(long) - len(short) :] == short or same_given_name(left_words[0], right_words[0])
+
+
+#: Spelling variants of one given name ("Mohammed", "Muhammad": 0.75; "Hilary", "Hillary":
+#: 0.86) are this similar or more; different names of one initial rarely are ("Hillary",
+#: "Harriet": 0.14; "Michael", "Michelle": 0.63).
+_GIVEN_NAME_SIMILARITY = 0.74
+_SHORTEST_VARIANT = 5
+
+
+def same_given_name(left: str, right: str) -> bool:
+    """Say whether two folded given names can name the same person.
+
+    They can when equal; when one is an initial of the other, or begins it and is at
+    least two letters shorter ("Alex", "Alexander"; not "Paul", "Paula"); when the
+    given-names lexicon lists one as a familiar form of the other ("Bill", "William");
+    or when both are long, spelled alike and end alike ("Mohammed", "Muhammad"; many
+    names mark gender in the last letter: "Mario", "Maria").
+
+    >>> same_given_name("bill", "william"), same_given_name("bill", "hillary")
+    (True, False)
+    """
+    if left == right:
+        return True
+    if not _formal_names(left).isdisjoint(_formal_names(right)):
+        return True
+    short, long = (left, right) if len(left) <= len(right) else (right, left)
+    if len(short) == 1:
+        return short == long[0]
+    if len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short):
+        return True
+    return (
+        len(short) >= _SHORTEST_VARIANT
+        and left[0] == right[0]
+        and left[-1] == right[-1]
+        and Levenshtein.normalized_similarity(left, right) >= _GIVEN_NAME_SIMILARITY
+    )
+
+
+def _formal_names(given: str) -> frozenset[str]:
+    """The formal names a folded given name may stand for, itself included."""
+    return _familiar_forms().get(given, frozenset((given,)))
+
+
+@functools.cache
+def _familiar_forms() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for formal, familiar in load_lexicon("given_names").terms.items():
+        forms.setdefault(formal, {formal}).add(formal)
+        for name in familiar:
+            forms.setdefault(fold(name).lower(), {fold(name).lower()}).add(formal)
+    return {name: frozenset(formals) for name, formals in forms.items()}
 
 
 def _initials(key: str) -> str:

@@ -256,6 +256,26 @@ def _mentioned(entity: Entity, side: _Words) -> bool:
     )
 
 
+def _absent(entity: Entity, side: _Words, others: Sequence[Entity]) -> bool:
+    """Whether the other side lacks ``entity``, though it may share some of its words.
+
+    It does when it does not name the entity, or when the surname it shares belongs to
+    another person there ("Bill Clinton" for "Hillary Clinton").
+    """
+    if not _mentioned(entity, side):
+        return True
+    surname = _surname(entity)
+    return surname is not None and any(_surname(other) == surname for other in others)
+
+
+def _surname(entity: Entity) -> str | None:
+    """The last name of a person named with a given name too, else ``None``."""
+    if entity.kind is not EntityKind.PERSON:
+        return None
+    words = entity.key.split()
+    return words[-1] if len(words) > 1 else None
+
+
 def _swaps(
     before: Sequence[Entity],
     after: Sequence[Entity],
@@ -329,8 +349,10 @@ def _swaps(
     families = _PAIRED & {_FAMILY[e.kind] for e in lost} & {_FAMILY[e.kind] for e in gained}
     if not families:
         return sorted(pairs, key=lambda pair: (pair[0].span.start, pair[1].span.start))
-    lost = [e for e in lost if _FAMILY[e.kind] in families and not _mentioned(e, after_words)]
-    gained = [e for e in gained if _FAMILY[e.kind] in families and not _mentioned(e, before_words)]
+    lost, gained = (
+        [e for e in lost if _FAMILY[e.kind] in families and _absent(e, after_words, gained)],
+        [e for e in gained if _FAMILY[e.kind] in families and _absent(e, before_words, lost)],
+    )
     for family in (EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.PLACE, EntityKind.TITLE):
         if family not in families:
             continue
