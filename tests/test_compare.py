@@ -187,6 +187,20 @@ def test_only_a_closing_full_stop_is_typography(
     assert [c.kind.value for c in report.changes] == kinds
 
 
+@pytest.mark.parametrize("invisible", ["\x07", "\x1b", "\x9f", "\u200e", "\u202e", "\u2066"])
+def test_invisible_characters_inside_a_word_change_nothing(invisible: str) -> None:
+    original = "Officials met on Monday. Talks failed."
+    rewrite = f"Offi{invisible}cials met on Mon{invisible}day. Talks failed."
+    report = newsdiff.compare(original, rewrite)
+    assert [g.relation.value for g in report.alignment] == ["typographic", "identical"]
+    assert report.changes == ()
+
+
+def test_a_visible_character_inside_a_word_is_a_change() -> None:
+    report = newsdiff.compare("Officials met on Monday.", "Offi-cials met on Monday.")
+    assert [c.kind.value for c in report.changes] == ["reworded"]
+
+
 def test_boilerplate_is_never_a_change() -> None:
     report = newsdiff.compare(
         "Officials met on Monday. Talks failed.",

@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Token", "Vocabulary", "encode", "tokenize"]
 
-# Word characters plus combining marks and invisible characters, so that "Nicola\u0301s"
-# or a zero-width space inside a word does not split it.
+# Word characters plus combining marks, invisible characters and controls that are not
+# white space, so that "Nicola\u0301s", or a zero-width space, a bidirectional mark or a
+# stray control character inside a word, does not split it (all fold to nothing).
 _WORD_CHARS = (
     r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-    r"\u00ad\u200b-\u200d\u2060\ufeff"
+    r"\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    r"\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
 )
 _TOKEN = re.compile(rf"[{_WORD_CHARS}]+(?:['\u2019][{_WORD_CHARS}]+)*|[^\s{_WORD_CHARS}]")
 
