@@ -3,61 +3,24 @@ from __future__ import annotations
 import pytest
 
 import newsdiff
+from _contexts import one_sentence_group
 from newsdiff.detect import Context, Detector
 from newsdiff.detect.speculation import SpeculationDetector
 from newsdiff.models import (
-    AlignmentGroup,
     ChangeKind,
-    Document,
     Quotation,
     QuoteLedgerEntry,
     QuoteStatus,
     Relation,
-    Sentence,
     Severity,
     Span,
 )
 
 
-def document(text: str) -> Document:
-    span = Span.of(text, 0, len(text))
-    return Document(text=text, paragraphs=(span,), sentences=(Sentence(span=span, paragraph=0),))
-
-
-def context(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
-    original, rewrite = document(before), document(after)
-    groups: tuple[AlignmentGroup, ...]
-    if relation is Relation.ADDED:
-        # The rewrite's only sentence is new; the original's sentence was cut.
-        groups = (
-            AlignmentGroup(
-                relation=Relation.REMOVED,
-                original=(original.sentences[0].span,),
-                original_sentences=(0,),
-            ),
-            AlignmentGroup(
-                relation=Relation.ADDED,
-                rewrite=(rewrite.sentences[0].span,),
-                rewrite_sentences=(0,),
-            ),
-        )
-    else:
-        groups = (
-            AlignmentGroup(
-                relation=relation,
-                original=(original.sentences[0].span,),
-                rewrite=(rewrite.sentences[0].span,),
-                original_sentences=(0,),
-                rewrite_sentences=(0,),
-            ),
-        )
-    return Context(original=original, rewrite=rewrite, alignment=groups)
-
-
 def found(
     before: str, after: str, relation: Relation = Relation.EDITED
 ) -> list[tuple[str, tuple[str, ...]]]:
-    changes = list(SpeculationDetector().detect(context(before, after, relation)))
+    changes = list(SpeculationDetector().detect(one_sentence_group(before, after, relation)))
     for change in changes:
         assert change.severity is Severity.MEDIUM
         assert change.detector == "speculation"
@@ -173,7 +136,7 @@ def test_quote_from_the_ledger_is_left_out() -> None:
     # No quotation marks at all: only the ledger knows the words were quoted.
     before = "The mayor spoke. Taxes rise."
     after = "The mayor spoke. Taxes might rise."
-    base = context(before, after)
+    base = one_sentence_group(before, after)
     quoted = Span.of(after, 17, len(after))
     entry = QuoteLedgerEntry(
         status=QuoteStatus.FABRICATED, rewrite=Quotation(span=quoted, content=quoted)
@@ -197,13 +160,13 @@ def test_quote_from_the_ledger_is_left_out() -> None:
     ],
 )
 def test_explanation_names_the_kind_of_speculation(before: str, after: str, words: str) -> None:
-    (change,) = SpeculationDetector().detect(context(before, after))
+    (change,) = SpeculationDetector().detect(one_sentence_group(before, after))
     assert words in change.explanation
 
 
 def test_ledger_and_marks_together() -> None:
     after = 'The mayor said "taxes might rise" today.'
-    base = context("The mayor spoke today.", after)
+    base = one_sentence_group("The mayor spoke today.", after)
     quoted = Span.of(after, 14, 33)
     entry = QuoteLedgerEntry(
         status=QuoteStatus.FABRICATED, rewrite=Quotation(span=quoted, content=quoted)
@@ -216,7 +179,7 @@ def test_ledger_and_marks_together() -> None:
 
 def test_change_carries_evidence_and_a_plain_explanation() -> None:
     (change,) = SpeculationDetector().detect(
-        context("The strike ends the season.", "The strike could end the season.")
+        one_sentence_group("The strike ends the season.", "The strike could end the season.")
     )
     assert change.group == 0
     assert change.original[0].text == "The strike ends the season."

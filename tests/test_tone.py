@@ -3,45 +3,18 @@ from __future__ import annotations
 import pytest
 
 import newsdiff
+from _contexts import one_sentence_group, sentences
 from newsdiff.detect import Context, Detector
 from newsdiff.detect.tone import LoadedLanguageDetector
 from newsdiff.models import (
     AlignmentGroup,
     ChangeKind,
-    Document,
     Quotation,
     QuoteLedgerEntry,
     QuoteStatus,
     Relation,
-    Sentence,
     Span,
 )
-
-
-def document(*sentences: str) -> Document:
-    text = " ".join(sentences)
-    spans = []
-    start = 0
-    for sentence in sentences:
-        spans.append(Span.of(text, start, start + len(sentence)))
-        start += len(sentence) + 1
-    return Document(
-        text=text,
-        paragraphs=(Span.of(text, 0, len(text)),),
-        sentences=tuple(Sentence(span=span, paragraph=0) for span in spans),
-    )
-
-
-def edited(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
-    original, rewrite = document(before), document(after)
-    group = AlignmentGroup(
-        relation=relation,
-        original=(original.sentences[0].span,),
-        rewrite=(rewrite.sentences[0].span,),
-        original_sentences=(0,),
-        rewrite_sentences=(0,),
-    )
-    return Context(original=original, rewrite=rewrite, alignment=(group,))
 
 
 def found(context: Context) -> list[tuple[str, tuple[str, ...]]]:
@@ -91,12 +64,12 @@ CASES = [
 def test_loaded_language(
     before: str, after: str, expected: list[tuple[str, tuple[str, ...]]]
 ) -> None:
-    assert found(edited(before, after)) == expected
+    assert found(one_sentence_group(before, after)) == expected
 
 
 def test_added_sentence_is_checked_against_the_whole_original() -> None:
-    original = document("Crowds gathered.", "The scene was chaotic.")
-    rewrite = document("Crowds gathered.", "Chaos and mayhem followed.")
+    original = sentences("Crowds gathered.", "The scene was chaotic.")
+    rewrite = sentences("Crowds gathered.", "Chaos and mayhem followed.")
     groups = (
         AlignmentGroup(
             relation=Relation.IDENTICAL,
@@ -126,7 +99,7 @@ def test_added_sentence_is_checked_against_the_whole_original() -> None:
 
 @pytest.mark.parametrize("relation", [Relation.IDENTICAL, Relation.TYPOGRAPHIC])
 def test_quiet_groups_are_skipped(relation: Relation) -> None:
-    assert found(edited("It rained.", "It rained, brutally.", relation)) == []
+    assert found(one_sentence_group("It rained.", "It rained, brutally.", relation)) == []
 
 
 def test_is_a_detector() -> None:
@@ -145,7 +118,7 @@ def test_end_to_end() -> None:
 
 def test_ledger_quotation_is_left_out() -> None:
     # No quotation marks: only the ledger knows these words were quoted.
-    context = edited("The mayor spoke.", "The mayor spoke of a catastrophe.")
+    context = one_sentence_group("The mayor spoke.", "The mayor spoke of a catastrophe.")
     quoted = Span.of(context.rewrite.text, 21, 32)
     entry = QuoteLedgerEntry(
         status=QuoteStatus.FABRICATED, rewrite=Quotation(span=quoted, content=quoted)
