@@ -198,6 +198,10 @@ def _folded_words(text: str) -> tuple[str, ...]:
         ("The US and NATO said no.", ("the", "us", "and", "nato", "said", "no")),
         ("Can\u2019t \u2014 won\u2019t", ("can't", "won't")),
         ("rock `n` roll", ("rock", "n", "roll")),
+        # ASCII that folding joins (a backtick, a dropped control character), beside
+        # ASCII it leaves apart (spaces, a tab, a line break).
+        ("Don`t STOP a\x01b\x7fc", ("don't", "stop", "abc")),
+        ("Don t STOP a\tb\nc", ("don", "t", "stop", "a", "b", "c")),
         ("pier\u00adside talks", ("pierside", "talks")),
         # Characters that fold into letters: an all-capital word keeps them as written,
         # a lower-case one loses its accents.
@@ -221,6 +225,12 @@ def test_quote_words_fold_as_fold_does(text: str, words: tuple[str, ...]) -> Non
     )
 )
 def test_quote_words_always_equal_the_full_fold(text: str) -> None:
+    assert quote_words(text) == _folded_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=40))
+def test_quote_words_of_ascii_equal_the_full_fold(text: str) -> None:
     assert quote_words(text) == _folded_words(text)
 
 

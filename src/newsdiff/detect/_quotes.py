@@ -148,7 +148,13 @@ def quote_words(text: str) -> tuple[str, ...]:
     >>> quote_words("Can\u2019t, well-known \u2014 WON'T!")
     ("can't", 'well', 'known', "won't")
     """
-    if text.isascii() or _plain(text):
+    if text.isascii():
+        if _JOINING.search(text) is None:
+            # No character that folding drops or turns into an apostrophe: it changes
+            # no word once the words are lower-cased.
+            return tuple(_COMPARED_WORD.findall(text.lower()))
+        return tuple(_COMPARED_WORD.findall(text.translate(_PLAIN_FOLD).lower()))
+    if _plain(text):
         # Folding then maps each character on its own: what else it does (spacing, the
         # capitals of acronyms) changes no word once the words are lower-cased.
         return tuple(_COMPARED_WORD.findall(text.translate(_PLAIN_FOLD).lower()))
@@ -161,6 +167,20 @@ def quote_words(text: str) -> tuple[str, ...]:
 # acronym fold() restores keeps them as written, so they take the full fold.
 _PLAIN_FOLD: dict[int, str] = {code: _folded(chr(code)) for code in range(128)}
 _PLAIN = set(map(chr, range(128)))  # the characters of _PLAIN_FOLD
+# The ASCII characters whose fold can join two words: those it drops and the backtick
+# (an apostrophe). The others fold to themselves, their small letter, or a space for
+# a space: none of that moves a word boundary.
+_JOINING = re.compile(
+    "["
+    + re.escape(
+        "".join(
+            char
+            for char, folded in ((chr(code), _PLAIN_FOLD[code]) for code in range(128))
+            if folded not in (char, char.lower()) and not (folded == " " and char.isspace())
+        )
+    )
+    + "]"
+)
 _NOT_PLAIN: set[str] = set()
 _MAX_PLAIN = 65_536
 

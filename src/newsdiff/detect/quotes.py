@@ -35,7 +35,7 @@ from newsdiff.models import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
     from collections.abc import Set as AbstractSet
 
     from newsdiff.detect import Context
@@ -286,45 +286,79 @@ def _unquoted_sentences(
     return found
 
 
-@attrs.frozen
-class _Sentences:
-    """Sentences as words outside quotation marks, with an index from word to sentences."""
+# Up to this many sentences, a quotation's words are looked up in every sentence: cheaper
+# than indexing every word of a short story for the few quotations that need it.
+_DIRECT_SENTENCES = 48
 
-    sentences: tuple[tuple[Span, tuple[str, ...]], ...]
-    present: tuple[frozenset[str], ...]
-    postings: dict[str, list[int]]
+
+class _Sentences:
+    """Sentences as words outside quotation marks, indexed by word when first asked.
+
+    A plain slotted class: the word sets and the index are built only for a document
+    whose quotations need them, and the index only for a long one.
+    """
+
+    __slots__ = ("_postings", "_present", "sentences")
+
+    def __init__(self, sentences: Sequence[tuple[Span, tuple[str, ...]]]) -> None:
+        self.sentences = tuple(sentences)
+        self._present: tuple[frozenset[str], ...] | None = None
+        self._postings: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, sentences: Sequence[tuple[Span, tuple[str, ...]]]) -> _Sentences:
-        present = tuple(frozenset(words) for _, words in sentences)
-        postings: dict[str, list[int]] = {}
-        for number, words in enumerate(present):
-            for word in words:
-                postings.setdefault(word, []).append(number)
-        return cls(tuple(sentences), present, postings)
+        """Hold ``sentences`` (span and words) for :meth:`candidates`."""
+        return cls(sentences)
+
+    @property
+    def present(self) -> tuple[frozenset[str], ...]:
+        """The set of words of each sentence."""
+        if self._present is None:
+            self._present = tuple(frozenset(words) for _, words in self.sentences)
+        return self._present
+
+    @property
+    def postings(self) -> dict[str, list[int]]:
+        """Map each word to the sentences that hold it, in order."""
+        if self._postings is None:
+            postings: dict[str, list[int]] = {}
+            for number, words in enumerate(self.present):
+                for word in words:
+                    postings.setdefault(word, []).append(number)
+            self._postings = postings
+        return self._postings
 
     def candidates(self, words: Sequence[str], needed: float) -> list[int]:
         """Sentences that hold at least ``needed`` of ``words`` (counted with repeats).
 
         A sentence that has none of the rarest words can hold only the others; taking
         rare words until the rest weigh less than ``needed`` gives every sentence that
-        can qualify, without walking the long lists of common words.
+        can qualify, without walking the long lists of common words. A short story is
+        simply read sentence by sentence: the answer is the same.
         """
+        if not words:
+            return []
         weight = collections.Counter(words)
-        rest = len(words)
-        ordered = sorted(weight, key=lambda word: (len(self.postings.get(word, ())), word))
-        pool: set[int] = set()
-        for word in ordered:
-            if rest < needed:
-                break
-            pool.update(self.postings.get(word, ()))
-            rest -= weight[word]
-        return sorted(
+        present = self.present
+        if len(present) <= _DIRECT_SENTENCES:
+            pool: Iterable[int] = range(len(present))
+        else:
+            postings = self.postings
+            rest = len(words)
+            ordered = sorted(weight, key=lambda word: (len(postings.get(word, ())), word))
+            taken: set[int] = set()
+            for word in ordered:
+                if rest < needed:
+                    break
+                taken.update(postings.get(word, ()))
+                rest -= weight[word]
+            pool = sorted(taken)
+        count = weight.__getitem__
+        return [
             number
             for number in pool
-            if sum(count for word, count in weight.items() if word in self.present[number])
-            >= needed
-        )
+            if sum(map(count, present[number].intersection(weight))) >= needed
+        ]
 
 
 def _said_outside_quotes(words: Sequence[str], sentences: _Sentences) -> Span | None:
