@@ -164,6 +164,29 @@ def test_tokens_are_those_of_the_token_pattern(text: str, start: int, end: int) 
     )
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(st.sampled_from(list("aZ9_ '.&-,:\t\n\"!")), max_size=40),
+        st.text(st.characters(max_codepoint=127), max_size=40),
+    ),
+    st.integers(-3, 45),
+    st.integers(-3, 45),
+)
+def test_tokens_of_ascii_text_are_those_of_the_token_pattern(
+    text: str, start: int, end: int
+) -> None:
+    """ASCII text takes a pattern of its own: the same tokens."""
+    tokens = _tokens(text, start, end)
+    expected = [
+        (match.start(), match.end(), match.group(), match.group().lower())
+        for match in _TOKEN.finditer(text, start, end)
+    ]
+    assert (
+        list(zip(tokens.starts, tokens.ends, tokens.texts, tokens.lowers, strict=True)) == expected
+    )
+
+
 def test_offsets_point_into_the_text_and_range() -> None:
     text = "Rain fell. Rates will rise, the bank said. Rates fell, Ana Ruiz said."
     (attribution,) = find_attributions(text, 11, 42)

@@ -360,7 +360,14 @@ def _openers(phrase_lists: Iterable[_Phrases], words: frozenset[str]) -> dict[st
 # with no Python step per token. It is _TOKEN spelled to start with one non-space
 # character (a word character, tested after it, goes on as a word): the engine then
 # skips whitespace without trying the pattern there.
-_TOKEN_SPLIT = re.compile(r"(\S(?<=\w)\w*(?:['\u2019.&\-]\w+)*|\S)")
+# Nothing follows a word run in the pattern, so its runs never give characters back:
+# possessive quantifiers spare the engine the bookkeeping.
+_TOKEN_SPLIT = re.compile(r"(\S(?<=\w)\w*+(?:['\u2019.&\-]\w++)*+|\S)")
+# The same on ASCII text, where a word character is one of [A-Za-z0-9_]: a plain range
+# is cheaper to test than a Unicode category.
+_ASCII_TOKEN_SPLIT = re.compile(
+    r"(\S(?<=[A-Za-z0-9_])[A-Za-z0-9_]*+(?:['.&\-][A-Za-z0-9_]++)*+|\S)"
+)
 _NO_TOKENS = _Tokens((), (), (), ())
 
 
@@ -369,7 +376,8 @@ def _tokens(text: str, start: int, end: int) -> _Tokens:
     # Bounds as the regular-expression engine clips them.
     start = min(max(start, 0), len(text))
     end = min(max(end, 0), len(text))
-    parts = _TOKEN_SPLIT.split(text if start == 0 and end == len(text) else text[start:end])
+    stretch = text if start == 0 and end == len(text) else text[start:end]
+    parts = (_ASCII_TOKEN_SPLIT if stretch.isascii() else _TOKEN_SPLIT).split(stretch)
     if len(parts) == 1:
         return _NO_TOKENS  # whitespace alone, or nothing
     texts = parts[1::2]

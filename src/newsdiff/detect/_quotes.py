@@ -74,6 +74,9 @@ _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _COMPARED_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# _COMPARED_WORD on lower-case ASCII, where its class is [a-z0-9]: a plain range is
+# cheaper to test than a Unicode category, and nothing after a run can take it back.
+_ASCII_COMPARED_WORD = re.compile(r"[a-z0-9]++(?:'[a-z0-9]++)*+")
 # A full stop that ends a sentence: not the one of "Mr." or of an initial ("J."). The
 # mark comes first and the look-behinds after it: a pattern that opens with look-behinds
 # tries them all at every character of the text.
@@ -152,8 +155,8 @@ def quote_words(text: str) -> tuple[str, ...]:
         if _JOINING.search(text) is None:
             # No character that folding drops or turns into an apostrophe: it changes
             # no word once the words are lower-cased.
-            return tuple(_COMPARED_WORD.findall(text.lower()))
-        return tuple(_COMPARED_WORD.findall(text.translate(_PLAIN_FOLD).lower()))
+            return tuple(_ASCII_COMPARED_WORD.findall(text.lower()))
+        return tuple(_ASCII_COMPARED_WORD.findall(text.translate(_PLAIN_FOLD).lower()))
     if _plain(text):
         # Folding then maps each character on its own: what else it does (spacing, the
         # capitals of acronyms) changes no word once the words are lower-cased.
