@@ -259,6 +259,10 @@ class _Lexicons:
     # Words that only open phrases of two words or more ("in" of "in a statement"),
     # with the second words those phrases go on with.
     openers: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    # Words that start verb phrases and no other cue: most cues, sent straight on.
+    verb_starts: frozenset[str] = frozenset()
+    # Words a subject never holds, walking left from its verb: stops and verbs.
+    subject_stops: frozenset[str] = frozenset()
 
 
 def _base_forms(verbs: Lexicon) -> Iterable[str]:
@@ -332,6 +336,14 @@ def cue_lexicons(verbs: Lexicon, vague: Lexicon) -> _Lexicons:
         found,
         cue_starts=cue_starts,
         triggers=cue_starts | {":"} | _SIGN_OFF_DASHES,
+        subject_stops=_SUBJECT_STOPS | found.single_verbs,
+        verb_starts=frozenset(found.verbs.by_first)
+        - found.vague_adverbs
+        - frozenset(
+            word
+            for phrases in (found.impersonal, found.prepositional, found.channels)
+            for word in phrases.by_first
+        ),
         openers=_openers(starts, found.vague_adverbs),
     )
 
@@ -412,12 +424,14 @@ def _is_name_word(tokens: _Tokens, index: int) -> bool:
 
 def _left_source(tokens: _Tokens, cue: int, lexicons: _Lexicons) -> tuple[int, int] | None:
     """Find the subject before a verb at ``cue``: token indices ``[first, last]``."""
-    verbs = lexicons.single_verbs
+    stops = lexicons.subject_stops
     lowers = tokens.lowers
     position = cue - 1
     progressive = lowers[cue].endswith("ing")
     while position >= 0 and (
-        _skippable(lowers[position]) or (progressive and lowers[position] in _BE)
+        (lower := lowers[position]) in _INTERVENING
+        or (lower.endswith("ly") and len(lower) > 4)  # _skippable, inlined
+        or (progressive and lower in _BE)
     ):
         position -= 1  # "has long said", "is saying"
     if position >= 0 and lowers[position] in _RELATIVE_SUBJECTS:
@@ -427,12 +441,11 @@ def _left_source(tokens: _Tokens, cue: int, lexicons: _Lexicons) -> tuple[int, i
     last = position
     texts = tokens.texts
     while position >= 0 and last - position < _MAX_SOURCE_TOKENS:
-        lower = lowers[position]
         first_char = texts[position][0]
         if not (first_char.isalnum() or first_char == "_"):  # punctuation (is_word inlined)
             if _ends_sentence(tokens, position) or texts[position] in _BOUNDARY_PUNCT:
                 break
-        elif lower in _SUBJECT_STOPS or lower in verbs:
+        elif lowers[position] in stops:
             break  # a subject holds no verb: "Fowler said he expects" stops at "said"
         position -= 1
     first = position + 1
@@ -510,7 +523,10 @@ def _passive(tokens: _Tokens, index: int) -> bool:
     if lowers[index].endswith("ing"):
         return False  # "is saying" is progressive
     position = index - 1
-    while position >= 0 and _skippable(lowers[position]):
+    while position >= 0 and (
+        (lower := lowers[position]) in _INTERVENING
+        or (lower.endswith("ly") and len(lower) > 4)  # _skippable, inlined
+    ):
         position -= 1
     return position >= 0 and lowers[position] in _BE
 
@@ -737,11 +753,11 @@ def attributions_among(
             continue
         attribution, length = _attribution_at(text, tokens, index, lexicons)
         if attribution is not None and not (
-            _is_channel(attribution, tokens, index) and index - last_cue_end <= _CHANNEL_GAP
+            index - last_cue_end <= _CHANNEL_GAP and _is_channel(attribution, tokens, index)
         ):
             found.append(attribution)
             last_cue_end = index + length
-        index += max(length, 1)
+        index += length or 1
     return _without_idle_channels(text, found)
 
 
@@ -790,7 +806,14 @@ def _attribution_at(
     if word in _SIGN_OFF_DASHES:
         return _sign_off_attribution(text, tokens, index), 1
     lower = tokens.lowers[index]
-    if not tokens.is_word(index) or lower not in lexicons.cue_starts:
+    char = word[0]
+    if not (char.isalnum() or char == "_") or lower not in lexicons.cue_starts:
+        return None, 1  # punctuation (is_word inlined), or no cue's start
+    if lower in lexicons.verb_starts:
+        # Only a verb phrase starts with the word: the other lists need not be asked.
+        length = lexicons.verbs.match(tokens, index)
+        if length:
+            return _verb_attribution(text, tokens, index, length, lexicons), length
         return None, 1
     # Each list is tried only when one of its phrases starts with the word: a cheap test
     # that spares most cues (verbs) three calls.
