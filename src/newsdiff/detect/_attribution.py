@@ -727,7 +727,7 @@ def attributions_among(
         return ()  # no cue can start anywhere: most sentences of a story
     found: list[Attribution] = []
     last_cue_end = -_CHANNEL_GAP - 1  # token index just past the last cue
-    skipped = sorted((span.start, span.end) for span in outside)
+    skipped = sorted((span.start, span.end) for span in outside) if outside else []
     skip_index = 0
     index = 0
     openers = lexicons.openers
