@@ -52,6 +52,8 @@ def _story(copies: int, *, rewrite: bool) -> str:
                 ),
                 f'"The budget{t} will shrink{t} by a third{t}," officials{t} said on Monday.',
                 f"Work on the pier{t} may start in 2027, with 450 staff{t}.",
+                # People recur through a long article, named at the start of a sentence.
+                f"Ruiz visited the pier{t} again.",
             ]
         else:
             paragraphs += [
@@ -62,6 +64,7 @@ def _story(copies: int, *, rewrite: bool) -> str:
                 f"Officials{t} said the budget{t} will shrink{t} by a third{t} on Monday.",
                 f'"Nobody{t} waited{t} longer{t} for the pier{t}," said Tom Hale{t}.',
                 f"Work on the pier{t} starts in 2026, with 400 staff{t}.",
+                f"Ruiz visited the pier{t}.",
             ]
     return "\n\n".join(paragraphs)
 
@@ -109,6 +112,17 @@ def test_whole_document_finders_run_once_per_document(
             newsdiff.compare(*_pair(copies))
         counts.append(count[0])
     assert counts == [2, 2]
+
+
+def test_entity_sentence_start_checks_grow_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A name opening a sentence is checked against the whole text once, not once per use.
+    counts = []
+    for copies in (SMALL, LARGE):
+        with _counting(monkeypatch, _entities._Finder, "_sentence_initial") as count:
+            newsdiff.compare(*_pair(copies))
+        counts.append(count[0])
+    assert counts[0] > 0
+    assert counts[1] <= LINEAR * counts[0]
 
 
 def test_quote_ledger_comparisons_grow_linearly(monkeypatch: pytest.MonkeyPatch) -> None:

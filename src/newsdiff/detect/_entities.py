@@ -685,6 +685,7 @@ class _Finder:
         "found",
         "headlines",
         "lookups",
+        "mid_sentence",
         "newlines",
         "norms",
         "rules",
@@ -706,6 +707,7 @@ class _Finder:
         self.lookups: dict[int, _Match | None] = {}
         self.headlines: dict[int, bool] = {}  # line number: written like a headline
         self.newlines: list[int] | None = None
+        self.mid_sentence: set[str] | None = None
 
     # -- what the rules ask of lines and of the whole text --------------------------
 
@@ -754,15 +756,16 @@ class _Finder:
 
     def _capitalised_mid_sentence(self, norm: str) -> bool:
         """Whether the text capitalises a word of this lookup form where no sentence opens."""
-        norms, classes = self.norms, self.classes
-        for index in self.candidates:  # every capitalised word is one
-            if (
-                norms[index] == norm
-                and classes[index] & _CAPITAL
-                and not self._sentence_initial(index)
-            ):
-                return True
-        return False
+        if self.mid_sentence is None:
+            # Every lookup form so capitalised, in one pass: asking the whole text once per
+            # sentence-initial name made the finder quadratic in a long article.
+            norms, classes = self.norms, self.classes
+            self.mid_sentence = {
+                norms[index]
+                for index in self.candidates  # every capitalised word is one
+                if classes[index] & _CAPITAL and not self._sentence_initial(index)
+            }
+        return norm in self.mid_sentence
 
     def _capitalised(self, index: int) -> bool:
         return self.words[index][0].isupper()
