@@ -254,6 +254,34 @@ def test_quote_words_of_ascii_equal_the_full_fold(text: str) -> None:
             "Tom Hale",
             id="last-name-before-the-pronoun",
         ),
+        pytest.param(
+            "Claudia Ruiz spoke. She met Donald Hale.\n"
+            "\u201cWe will rebuild the pier,\u201d she said.",
+            "Claudia Ruiz",
+            id="she-passes-over-a-man",
+        ),
+        pytest.param(
+            "Claudia Ruiz spoke. She met Donald Hale.\n"
+            "\u201cWe will rebuild the pier,\u201d he said.",
+            "Donald Hale",
+            id="near-miss-he-takes-the-man",
+        ),
+        pytest.param(
+            "Ana Ruiz spoke. She met Sam Hale.\n\u201cWe will rebuild the pier,\u201d she said.",
+            "Sam Hale",
+            id="a-name-of-either-gender-is-still-the-last",
+        ),
+        pytest.param(
+            "Lena Okafor spoke.\n\n" + "The council met again. " * 150 + "\n\n"
+            "Tom Hale spoke.\n\u201cWe will rebuild the pier,\u201d she said.",
+            "Tom Hale",
+            id="no-woman-named-near-keeps-the-last-name",
+        ),
+        pytest.param(
+            "Mexican President Ana Ruiz spoke.\n\u201cWe will rebuild the pier,\u201d she said.",
+            "Ana Ruiz",
+            id="words-up-to-a-title-are-not-the-name",
+        ),
     ],
 )
 def test_pronoun_takes_the_last_name_before_it(text: str, speaker: str | None) -> None:

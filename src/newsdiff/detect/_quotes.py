@@ -24,6 +24,7 @@ time linear in the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ import attrs
 
 from newsdiff._text import _folded, fold
 from newsdiff.detect._attribution import Attribution, _tokens, attributions_among
+from newsdiff.lexicons import load_lexicon
 from newsdiff.models import Quotation, Span
 
 if TYPE_CHECKING:
@@ -550,13 +552,39 @@ class _Names:
         self._in_line[start] = found
         return found
 
-    def last_before(self, offset: int) -> str | None:
-        """The last person named in a run that starts before ``offset``."""
+    def last_before(self, offset: int, pronoun: str = "") -> str | None:
+        """The person ``pronoun`` most likely stands for: the last named before ``offset``.
+
+        When that name is known to be of the other gender than "she"/"her" or "he"/"him"
+        (its given name is in the ``gendered_given_names`` lexicon), the last name before
+        it known to be of the pronoun's gender is taken instead, if one is named in the
+        :data:`_GENDER_WINDOW` characters before the pronoun.
+        """
         start = self._text.rfind("\n", 0, offset) + 1
-        for position, name in reversed(self._line(start)):
-            if position < offset:
-                return name
-        return self._named_before(start)
+        nearest = next(
+            (name for position, name in reversed(self._line(start)) if position < offset),
+            None,
+        )
+        if nearest is None:
+            nearest = self._named_before(start)
+        wanted = _PRONOUN_GENDER.get(pronoun.lower())
+        if nearest is None or wanted is None or _gender(nearest) in {None, wanted}:
+            return nearest
+        return self._gendered_before(offset, wanted) or nearest
+
+    def _gendered_before(self, offset: int, wanted: str) -> str | None:
+        """The last person of gender ``wanted`` named in the window before ``offset``."""
+        floor = max(0, offset - _GENDER_WINDOW)
+        line = self._text.rfind("\n", 0, offset) + 1
+        while True:
+            for position, name in reversed(self._line(line)):
+                if position < floor:
+                    return None
+                if position < offset and _gender(name) == wanted:
+                    return name
+            if line == 0 or line <= floor:
+                return None
+            line = self._text.rfind("\n", 0, line - 1) + 1
 
     def _named_before(self, line: int) -> str | None:
         """The last person named in the lines before the line starting at ``line``."""
@@ -576,12 +604,30 @@ class _Names:
         return found
 
 
+# The gender of a pronoun's referent; and how far back a referent of the right gender is
+# looked for when the last person named is of the other one.
+_PRONOUN_GENDER = {"she": "female", "her": "female", "he": "male", "him": "male"}
+_GENDER_WINDOW = 3000
+
+
+def _gender(name: str) -> str | None:
+    """The gender of a name's given name if the lexicon lists it ("female", "male"), else None."""
+    return _given_name_genders().get(fold(name.split(maxsplit=1)[0]))
+
+
+@functools.cache
+def _given_name_genders() -> dict[str, str]:
+    """Folded given name -> "female" or "male", for the names the lexicon lists."""
+    lexicon = load_lexicon("gendered_given_names")
+    return {fold(name): gender for gender, names in lexicon.terms.items() for name in names}
+
+
 def _person(words: list[str]) -> str | None:
     """Pick a person's name out of a run of capitalised words, if it holds one.
 
-    The run is cut at function words and pronouns ("In", "She"); the last piece names
-    a person when it has two words or follows a title ("Mr. Ruiz"), and names no
-    organisation, place or date.
+    The run is cut at function words and pronouns ("In", "She"); the last piece, less
+    the words up to its last title, names a person when it has two words or follows a
+    title ("Mr. Ruiz"), and names no organisation, place or date.
     """
     pieces: list[list[str]] = [[]]
     for word in words:
@@ -590,10 +636,10 @@ def _person(words: list[str]) -> str | None:
         else:
             pieces[-1].append(word)
     piece = next((p for p in reversed(pieces) if p), [])
-    titled = False
-    while piece and piece[0] in _TITLES:
-        piece = piece[1:]
-        titled = True
+    # Words up to the last title describe the person: "Mexican President Claudia Sheinbaum".
+    last_title = max((k for k, word in enumerate(piece) if word in _TITLES), default=-1)
+    titled = last_title >= 0
+    piece = piece[last_title + 1 :]
     if not piece or (len(piece) < 2 and not titled):
         return None
     if any(word.lower().strip(".") in _NOT_PEOPLE for word in piece):
@@ -609,7 +655,7 @@ def _speaker(attribution: Attribution, names: _Names) -> str | None:
     source = attribution.source.text
     lower = source.lower()
     if lower in _RESOLVED_PRONOUNS:
-        return names.last_before(attribution.source.start)
+        return names.last_before(attribution.source.start, lower)
     if lower in _UNRESOLVED_PRONOUNS:
         return None
     return source
