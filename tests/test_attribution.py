@@ -5,15 +5,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
+from _contexts import sentences
 from newsdiff.detect import Context
 from newsdiff.detect._attribution import _TOKEN, _tokens, is_claim_cue, same_source
 from newsdiff.detect.attribution import Attribution, AttributionDetector, find_attributions
 from newsdiff.models import (
     AlignmentGroup,
     ChangeKind,
-    Document,
     Relation,
-    Sentence,
     Severity,
     Span,
 )
@@ -147,13 +146,7 @@ def test_phrase_openers(text: str, expected: Found) -> None:
     assert found(text) == expected
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.text(st.sampled_from(list("aZ9_ '\u2019.&-,:\t\n\u00a0\u2003\u2014")), max_size=40),
-    st.integers(-3, 45),
-    st.integers(-3, 45),
-)
-def test_tokens_are_those_of_the_token_pattern(text: str, start: int, end: int) -> None:
+def _assert_tokens_match_the_pattern(text: str, start: int, end: int) -> None:
     tokens = _tokens(text, start, end)
     expected = [
         (match.start(), match.end(), match.group(), match.group().lower())
@@ -162,6 +155,16 @@ def test_tokens_are_those_of_the_token_pattern(text: str, start: int, end: int) 
     assert (
         list(zip(tokens.starts, tokens.ends, tokens.texts, tokens.lowers, strict=True)) == expected
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(list("aZ9_ '\u2019.&-,:\t\n\u00a0\u2003\u2014")), max_size=40),
+    st.integers(-3, 45),
+    st.integers(-3, 45),
+)
+def test_tokens_are_those_of_the_token_pattern(text: str, start: int, end: int) -> None:
+    _assert_tokens_match_the_pattern(text, start, end)
 
 
 @settings(max_examples=300, deadline=None)
@@ -177,14 +180,7 @@ def test_tokens_of_ascii_text_are_those_of_the_token_pattern(
     text: str, start: int, end: int
 ) -> None:
     """ASCII text takes a pattern of its own: the same tokens."""
-    tokens = _tokens(text, start, end)
-    expected = [
-        (match.start(), match.end(), match.group(), match.group().lower())
-        for match in _TOKEN.finditer(text, start, end)
-    ]
-    assert (
-        list(zip(tokens.starts, tokens.ends, tokens.texts, tokens.lowers, strict=True)) == expected
-    )
+    _assert_tokens_match_the_pattern(text, start, end)
 
 
 def test_offsets_point_into_the_text_and_range() -> None:
@@ -242,24 +238,10 @@ def test_attitude_verbs_are_not_claim_cues() -> None:
 # --- detector ---------------------------------------------------------------------------
 
 
-def document(*sentences: str) -> Document:
-    text = " ".join(sentences)
-    spans: list[Span] = []
-    position = 0
-    for sentence in sentences:
-        spans.append(Span.of(text, position, position + len(sentence)))
-        position += len(sentence) + 1
-    return Document(
-        text=text,
-        paragraphs=(Span.of(text, 0, len(text)),),
-        sentences=tuple(Sentence(span=span, paragraph=0) for span in spans),
-    )
-
-
 def context(
     before: tuple[str, ...], after: tuple[str, ...], relation: Relation = Relation.EDITED
 ) -> Context:
-    original, rewrite = document(*before), document(*after)
+    original, rewrite = sentences(*before), sentences(*after)
     group = AlignmentGroup(
         relation=relation,
         original=tuple(s.span for s in original.sentences),

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsdiff
+from _contexts import one_sentence_group, sentences
 from newsdiff._text import fold
 from newsdiff.detect import Context
 from newsdiff.detect._annotations import annotate
@@ -28,10 +29,8 @@ from newsdiff.detect.quotes import (
 from newsdiff.models import (
     AlignmentGroup,
     ChangeKind,
-    Document,
     QuoteStatus,
     Relation,
-    Sentence,
     Severity,
     Span,
 )
@@ -297,26 +296,9 @@ def test_extraction_is_linear_enough() -> None:
 # --- ledger and detector ----------------------------------------------------------------
 
 
-def document(text: str) -> Document:
-    span = Span.of(text, 0, len(text))
-    return Document(text=text, paragraphs=(span,), sentences=(Sentence(span=span, paragraph=0),))
-
-
-def context(before: str, after: str, relation: Relation = Relation.EDITED) -> Context:
-    original, rewrite = document(before), document(after)
-    group = AlignmentGroup(
-        relation=relation,
-        original=(original.sentences[0].span,),
-        rewrite=(rewrite.sentences[0].span,),
-        original_sentences=(0,),
-        rewrite_sentences=(0,),
-    )
-    return Context(
-        original=original,
-        rewrite=rewrite,
-        alignment=(group,),
-        quotes=build_quote_ledger(original, rewrite),
-    )
+def context(before: str, after: str) -> Context:
+    """One edited group of one sentence a side, with the quote ledger built."""
+    return one_sentence_group(before, after, ledger=True)
 
 
 def changes(before: str, after: str) -> list[tuple[ChangeKind, Severity]]:
@@ -583,13 +565,13 @@ def test_extraction_spans_always_index_the_text(text: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_PIECES, min_size=1, max_size=60).map(" ".join))
 def test_a_text_against_itself_has_only_verbatim_quotes(text: str) -> None:
-    ledger = build_quote_ledger(document(text), document(text))
+    ledger = build_quote_ledger(sentences(text), sentences(text))
     assert all(entry.status is QuoteStatus.VERBATIM for entry in ledger)
 
 
 def test_a_context_built_by_hand_annotates_its_own_documents() -> None:
-    original = document('Ana Ruiz said: "We will build the bridge next year."')
-    rewrite = document('"We will build a bridge," Ana Ruiz said.')
+    original = sentences('Ana Ruiz said: "We will build the bridge next year."')
+    rewrite = sentences('"We will build a bridge," Ana Ruiz said.')
     context = Context(original=original, rewrite=rewrite, alignment=())
     assert context.original_notes.document is original
     assert [q.content.text for q in context.original_notes.quotations] == [
@@ -603,9 +585,9 @@ def test_a_context_built_by_hand_annotates_its_own_documents() -> None:
     [("original_notes", "rewrite"), ("rewrite_notes", "original"), ("original_notes", "copy")],
 )
 def test_a_context_refuses_notes_taken_on_another_document(field: str, notes_of: str) -> None:
-    original = document('Ana Ruiz said: "We will build the bridge next year."')
-    rewrite = document('"We will build a bridge," Ana Ruiz said.')
-    texts = {"original": original, "rewrite": rewrite, "copy": document(original.text)}
+    original = sentences('Ana Ruiz said: "We will build the bridge next year."')
+    rewrite = sentences('"We will build a bridge," Ana Ruiz said.')
+    texts = {"original": original, "rewrite": rewrite, "copy": sentences(original.text)}
     notes = annotate(texts[notes_of])
     if notes_of == "copy":  # an equal document is the same text: its notes are fine
         Context(original=original, rewrite=rewrite, alignment=(), **{field: notes})
