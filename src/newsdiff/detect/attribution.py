@@ -30,7 +30,7 @@ from newsdiff.detect._attribution import (
 )
 from newsdiff.detect._quotes import quote_words
 from newsdiff.detect.quotes import _real_quotations, build_quote_ledger
-from newsdiff.lexicons import load_lexicon
+from newsdiff.lexicons import load_lexicon, repr_by_name
 from newsdiff.models import Change, ChangeKind, QuoteStatus, Relation, Severity
 
 if TYPE_CHECKING:
@@ -112,11 +112,6 @@ def _sourced(attributions: Sequence[Attribution], cues: _Lexicons | None) -> lis
     return [a for a in attributions if a.source is not None and is_claim_cue(a, cues)]
 
 
-def _named(lexicon: Lexicon | None) -> str:
-    """Show a lexicon by its name: its lists would drown a detector's repr."""
-    return "None" if lexicon is None else f"<lexicon {lexicon.name!r}>"
-
-
 def _own_cues(detector: AttributionDetector) -> _Lexicons | None:
     """Index a detector's own cue lists once; ``None`` leaves it on the shared notes."""
     if detector.reporting_verbs is None and detector.vague_sources is None:
@@ -192,8 +187,8 @@ class AttributionDetector:
     """
 
     name: str = "attribution"
-    reporting_verbs: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
-    vague_sources: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    reporting_verbs: Lexicon | None = attrs.field(default=None, hash=False, repr=repr_by_name)
+    vague_sources: Lexicon | None = attrs.field(default=None, hash=False, repr=repr_by_name)
     _cues: _Lexicons | None = attrs.field(
         init=False,
         default=attrs.Factory(_own_cues, takes_self=True),

@@ -31,6 +31,7 @@ from newsdiff.detect._entities import (
     find_entities,
     same_entity,
 )
+from newsdiff.lexicons import repr_by_name
 from newsdiff.models import Change, ChangeKind, Relation, Severity
 
 if TYPE_CHECKING:
@@ -72,11 +73,6 @@ _PAIRED = frozenset(
 # Groups that keep most of their words, where a lone lost and gained entity is a swap.
 _CLOSE = frozenset({Relation.EDITED, Relation.MOVED})
 _NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]+")
-
-
-def _named(lexicon: Lexicon | None) -> str:
-    """Show a lexicon by its name: its lists would drown a detector's repr."""
-    return "None" if lexicon is None else f"<lexicon {lexicon.name!r}>"
 
 
 def _own_gazetteers(detector: EntityDetector) -> _Rules | None:
@@ -122,10 +118,10 @@ class EntityDetector:
     """
 
     name: str = "entities"
-    countries: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
-    demonyms: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
-    places: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
-    organisations: Lexicon | None = attrs.field(default=None, hash=False, repr=_named)
+    countries: Lexicon | None = attrs.field(default=None, hash=False, repr=repr_by_name)
+    demonyms: Lexicon | None = attrs.field(default=None, hash=False, repr=repr_by_name)
+    places: Lexicon | None = attrs.field(default=None, hash=False, repr=repr_by_name)
+    organisations: Lexicon | None = attrs.field(default=None, hash=False, repr=repr_by_name)
     _gazetteers: _Rules | None = attrs.field(
         init=False,
         default=attrs.Factory(_own_gazetteers, takes_self=True),

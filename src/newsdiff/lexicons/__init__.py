@@ -61,6 +61,17 @@ class Lexicon:
         return attrs.evolve(self, terms=merged)
 
 
+def repr_by_name(lexicon: Lexicon | None) -> str:
+    """Show a lexicon by its name, in the repr of a detector that holds one.
+
+    Its lists would drown the detector's repr.
+
+    >>> repr_by_name(load_lexicon("hedges"))
+    "<lexicon 'hedges'>"
+    """
+    return "None" if lexicon is None else f"<lexicon {lexicon.name!r}>"
+
+
 def available_lexicons() -> tuple[str, ...]:
     """Name the lexicons shipped with newsdiff."""
     package = importlib.resources.files(__name__)
