@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import textstat
 
+from newsdiff._tokens import is_word_key
 from newsdiff.models import Readability, ReadabilityComparison
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def _syllables(key: str) -> int:
 
 def _is_lexical(key: str) -> bool:
     """A word token with a letter in it (not a bare number or punctuation)."""
-    return (key[0].isalnum() or key[0] == "_") and any(char.isalpha() for char in key)
+    return is_word_key(key) and any(char.isalpha() for char in key)
 
 
 def compare_readability(original: Readability, rewrite: Readability) -> ReadabilityComparison:

@@ -18,7 +18,7 @@ from newsdiff._align import align_sentences
 from newsdiff._metrics import compare_readability, readability, share, syllable_table
 from newsdiff._segment import segment
 from newsdiff._text import DEFAULT_MAX_CHARS, load_text
-from newsdiff._tokens import Token, Vocabulary, tokenize
+from newsdiff._tokens import Token, Vocabulary, is_word_key, tokenize
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
@@ -76,10 +76,6 @@ def _function_words() -> frozenset[str]:
     return frozenset(word for words in lexicon.terms.values() for word in words)
 
 
-def _is_word(key: str) -> bool:
-    return key[0].isalnum() or key[0] == "_"
-
-
 class _Codes:
     """Every sentence's tokens encoded once, one character per folded key, for both sides.
 
@@ -96,7 +92,7 @@ class _Codes:
             for sentences in documents
         ]
         skip = _function_words()
-        words = {code for key, code in vocabulary.items() if _is_word(key)}
+        words = {code for key, code in vocabulary.items() if is_word_key(key)}
         content = {
             code for key, code in vocabulary.items() if code in words and key.lower() not in skip
         }

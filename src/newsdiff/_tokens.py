@@ -16,7 +16,7 @@ from newsdiff._text import fold
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Token", "Vocabulary", "encode", "tokenize"]
+__all__ = ["Token", "Vocabulary", "is_word_key", "tokenize"]
 
 # Word characters plus combining marks, invisible characters and controls that are not
 # white space, so that "Nicola\u0301s", or a zero-width space, a bidirectional mark or a
@@ -38,6 +38,11 @@ class Token(NamedTuple):
     is_word: bool
 
 
+def is_word_key(key: str) -> bool:
+    """Whether a non-empty folded key is a word's (it opens with a word character)."""
+    return key[0].isalnum() or key[0] == "_"
+
+
 class _Keys(dict[str, tuple[str, bool]]):
     """Raw token -> (folded key, is a word), filled on first sight and bounded in size."""
 
@@ -46,7 +51,7 @@ class _Keys(dict[str, tuple[str, bool]]):
 
     def __missing__(self, raw: str) -> tuple[str, bool]:
         key = fold(raw)
-        entry = (key, bool(key) and (key[0].isalnum() or key[0] == "_"))
+        entry = (key, bool(key) and is_word_key(key))
         if len(self) < self.limit:
             self[raw] = entry
         return entry
@@ -75,30 +80,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-def encode(keys: list[str], vocabulary: dict[str, str]) -> str:
-    """Encode each key as one character, so string algorithms work on whole words.
-
-    The same ``vocabulary`` must be used for every sequence that is compared.
-    """
-    chars = []
-    for key in keys:
-        char = vocabulary.get(key)
-        if char is None:
-            # Astral code points: far from surrogates and able to name a million words.
-            char = chr(0x10000 + len(vocabulary))
-            vocabulary[key] = char
-        chars.append(char)
-    return "".join(chars)
-
-
 class Vocabulary(dict[str, str]):
     """One character per distinct key, given on first sight, for whole-word string algorithms.
 
-    ``encode`` maps a sequence of keys at C speed; the code of a key depends only on the
-    order in which keys were first seen, exactly as with :func:`encode`.
+    Codes are astral code points, far from surrogates and able to name a million words;
+    the code of a key depends only on the order in which keys were first seen, and
+    ``encode`` maps a sequence of keys at C speed. The same vocabulary must encode every
+    sequence that is compared.
 
     >>> vocabulary = Vocabulary()
-    >>> vocabulary.encode(["a", "b", "a"]) == encode(["a", "b", "a"], {})
+    >>> vocabulary.encode(["a", "b", "a"]) == "\U00010000\U00010001\U00010000"
     True
     """
 
