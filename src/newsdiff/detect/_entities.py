@@ -160,11 +160,13 @@ def _formal_names(given: str) -> frozenset[str]:
 
 @functools.cache
 def _familiar_forms() -> dict[str, frozenset[str]]:
+    """Each folded given name -> the formal names it may stand for, itself included."""
     forms: dict[str, set[str]] = {}
     for formal, familiar in load_lexicon("given_names").terms.items():
-        forms.setdefault(formal, {formal}).add(formal)
+        forms.setdefault(formal, {formal})
         for name in familiar:
-            forms.setdefault(fold(name).lower(), {fold(name).lower()}).add(formal)
+            folded = fold(name).lower()
+            forms.setdefault(folded, {folded}).add(formal)
     return {name: frozenset(formals) for name, formals in forms.items()}
 
 
