@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GroupIndex",
     "extract_quotations",
+    "folded_in_place",
     "group_at",
     "is_partial_quote",
     "is_scare_quote",
@@ -207,6 +208,23 @@ def _plain(text: str) -> bool:
         _PLAIN_FOLD[ord(char)] = folded
         _PLAIN.add(char)
     return True
+
+
+def folded_in_place(text: str) -> str | None:
+    """Fold and lower-case ``text`` character by character, if that keeps every offset.
+
+    Every word :func:`quote_words` finds in a stretch of ``text`` (or in stretches of it
+    joined by spaces) is then a substring of the same stretch of the result, so a
+    stretch that lacks a word as a substring cannot hold it. ``None`` when a character
+    folds into no character or several, or takes the full fold.
+    """
+    if not text.isascii() and not _plain(text):
+        return None
+    if any(len(_PLAIN_FOLD[ord(char)]) != 1 for char in set(text)):
+        return None
+    lowered = text.translate(_PLAIN_FOLD).lower()
+    # Each character now folds into one; one that lower-cases into several shows here.
+    return lowered if len(lowered) == len(text) else None
 
 
 def is_scare_quote(quotation: Quotation) -> bool:

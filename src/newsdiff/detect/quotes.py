@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from newsdiff.detect._annotations import Annotations, annotate
 from newsdiff.detect._attribution import same_source
-from newsdiff.detect._quotes import GroupIndex, is_scare_quote, quote_words
+from newsdiff.detect._quotes import GroupIndex, folded_in_place, is_scare_quote, quote_words
 from newsdiff.models import (
     Change,
     ChangeKind,
@@ -143,9 +143,7 @@ def _compared_quotes(quotations: Sequence[Quotation]) -> list[_Quote]:
 
 def _unquoted(notes: Annotations) -> _Sentences:
     """The sentences of a document outside its quotations, indexed by word; built once."""
-    return notes.remember(
-        _SENTENCES_KEY, lambda: _Sentences.of(_unquoted_sentences(notes.document, _quotes(notes)))
-    )
+    return notes.remember(_SENTENCES_KEY, lambda: _Sentences(notes.document, _quotes(notes)))
 
 
 def _common(first: Sequence[str], second: Sequence[str]) -> int:
@@ -257,64 +255,75 @@ def _material(originals: Sequence[_Quote], indices: Sequence[int]) -> tuple[str,
     return tuple(word for index in indices for word in originals[index].words)
 
 
-def _unquoted_sentences(
-    document: Document, quotes: Sequence[_Quote]
-) -> list[tuple[Span, tuple[str, ...]]]:
-    """The sentences of a document (or its lines) as words, quoted words left out."""
-    text = document.text
-    spans = [sentence.span for sentence in document.sentences]
-    if not spans:
-        spans = [Span.of(text, 0, len(text))]
-    quoted = sorted((q.quotation.span.start, q.quotation.span.end) for q in quotes)
-    starts = [start for start, _ in quoted]
-    # Quotations before the first one whose end (or an earlier one's) passes a
-    # sentence's start cannot touch the sentence: bisect past them.
-    reach = list(itertools.accumulate((end for _, end in quoted), max))
-    found: list[tuple[Span, tuple[str, ...]]] = []
-    for span in spans:
-        pieces: list[str] = []
-        position = span.start
-        first = bisect.bisect_right(reach, span.start)
-        last = bisect.bisect_left(starts, span.end)
-        for start, end in quoted[first:last]:
-            if end <= position or start >= span.end:
-                continue
-            pieces.append(text[position : max(position, start)])
-            position = max(position, end)
-        pieces.append(text[position : span.end])
-        found.append((span, quote_words(" ".join(pieces))))
-    return found
-
-
 # Up to this many sentences, a quotation's words are looked up in every sentence: cheaper
 # than indexing every word of a short story for the few quotations that need it.
 _DIRECT_SENTENCES = 48
 
 
 class _Sentences:
-    """Sentences as words outside quotation marks, indexed by word when first asked.
+    """The sentences of a document (or its lines) as words outside quotation marks.
 
-    A plain slotted class: the word sets and the index are built only for a document
-    whose quotations need them, and the index only for a long one.
+    Each sentence's words are folded when first asked for, and a word index is built
+    only for a long document: most documents answer one or two queries, and a sentence
+    whose text lacks enough of the words asked for is never folded. A plain slotted
+    class, built once per document.
     """
 
-    __slots__ = ("_postings", "_present", "sentences")
+    __slots__ = (
+        "_lowered",
+        "_postings",
+        "_present",
+        "_quoted",
+        "_reach",
+        "_screened",
+        "_starts",
+        "_text",
+        "_words",
+        "spans",
+    )
 
-    def __init__(self, sentences: Sequence[tuple[Span, tuple[str, ...]]]) -> None:
-        self.sentences = tuple(sentences)
+    def __init__(self, document: Document, quotes: Sequence[_Quote]) -> None:
+        text = document.text
+        spans = [sentence.span for sentence in document.sentences]
+        self.spans = tuple(spans) if spans else (Span.of(text, 0, len(text)),)
+        self._text = text
+        self._quoted = sorted((q.quotation.span.start, q.quotation.span.end) for q in quotes)
+        self._starts = [start for start, _ in self._quoted]
+        # Quotations before the first one whose end (or an earlier one's) passes a
+        # sentence's start cannot touch the sentence: bisect past them.
+        self._reach = list(itertools.accumulate((end for _, end in self._quoted), max))
+        self._words: list[tuple[str, ...] | None] = [None] * len(self.spans)
+        self._lowered: str | None = None
+        self._screened = False
         self._present: tuple[frozenset[str], ...] | None = None
         self._postings: dict[str, list[int]] | None = None
 
-    @classmethod
-    def of(cls, sentences: Sequence[tuple[Span, tuple[str, ...]]]) -> _Sentences:
-        """Hold ``sentences`` (span and words) for :meth:`candidates`."""
-        return cls(sentences)
+    def words(self, number: int) -> tuple[str, ...]:
+        """The folded words of sentence ``number``, quoted words left out."""
+        found = self._words[number]
+        if found is None:
+            found = self._words[number] = quote_words(" ".join(self._pieces(self.spans[number])))
+        return found
+
+    def _pieces(self, span: Span) -> list[str]:
+        text = self._text
+        pieces: list[str] = []
+        position = span.start
+        first = bisect.bisect_right(self._reach, span.start)
+        last = bisect.bisect_left(self._starts, span.end)
+        for start, end in self._quoted[first:last]:
+            if end <= position or start >= span.end:
+                continue
+            pieces.append(text[position : max(position, start)])
+            position = max(position, end)
+        pieces.append(text[position : span.end])
+        return pieces
 
     @property
     def present(self) -> tuple[frozenset[str], ...]:
         """The set of words of each sentence."""
         if self._present is None:
-            self._present = tuple(frozenset(words) for _, words in self.sentences)
+            self._present = tuple(frozenset(self.words(n)) for n in range(len(self.spans)))
         return self._present
 
     @property
@@ -328,37 +337,74 @@ class _Sentences:
             self._postings = postings
         return self._postings
 
+    def _screen(self) -> str | None:
+        """The text folded in place (see ``folded_in_place``), worked out once."""
+        if not self._screened:
+            self._lowered = folded_in_place(self._text)
+            self._screened = True
+        return self._lowered
+
     def candidates(self, words: Sequence[str], needed: float) -> list[int]:
         """Sentences that hold at least ``needed`` of ``words`` (counted with repeats).
 
         A sentence that has none of the rarest words can hold only the others; taking
         rare words until the rest weigh less than ``needed`` gives every sentence that
         can qualify, without walking the long lists of common words. A short story is
-        simply read sentence by sentence: the answer is the same.
+        read sentence by sentence, and a sentence whose folded text lacks words that
+        weigh more than ``needed`` allows is passed over unfolded: the answer is the same.
         """
         if not words:
             return []
         weight = collections.Counter(words)
-        present = self.present
-        if len(present) <= _DIRECT_SENTENCES:
-            pool: Iterable[int] = range(len(present))
-        else:
-            postings = self.postings
-            rest = len(words)
-            ordered = sorted(weight, key=lambda word: (len(postings.get(word, ())), word))
-            taken: set[int] = set()
-            for word in ordered:
-                if rest < needed:
-                    break
-                taken.update(postings.get(word, ()))
-                rest -= weight[word]
-            pool = sorted(taken)
         count = weight.__getitem__
+        if len(self.spans) <= _DIRECT_SENTENCES:
+            lowered = self._screen()
+            pool: Iterable[int] = range(len(self.spans))
+            if lowered is not None:
+                # Heaviest words first: a sentence without them is ruled out soonest.
+                ordered = sorted(weight.items(), key=lambda item: -item[1])
+                pool = [
+                    number
+                    for number, span in enumerate(self.spans)
+                    if _may_hold(lowered, span.start, span.end, ordered, needed)
+                ]
+            return [
+                number
+                for number in pool
+                if sum(map(count, weight.keys() & self.words(number))) >= needed
+            ]
+        present = self.present
+        postings = self.postings
+        rest = len(words)
+        ordered_words = sorted(weight, key=lambda word: (len(postings.get(word, ())), word))
+        taken: set[int] = set()
+        for word in ordered_words:
+            if rest < needed:
+                break
+            taken.update(postings.get(word, ()))
+            rest -= weight[word]
         return [
             number
-            for number in pool
+            for number in sorted(taken)
             if sum(map(count, present[number].intersection(weight))) >= needed
         ]
+
+
+def _may_hold(
+    lowered: str, start: int, end: int, ordered: Sequence[tuple[str, int]], needed: float
+) -> bool:
+    """Tell whether ``lowered[start:end]`` may hold ``needed`` of the ``ordered`` words.
+
+    ``ordered`` pairs each word with its count. Every word of the stretch is a
+    substring of it: the words that are not cannot count.
+    """
+    held = sum(weight for _, weight in ordered)
+    for word, weight in ordered:
+        if lowered.find(word, start, end) < 0:
+            held -= weight
+            if held < needed:
+                return False
+    return True
 
 
 def _said_outside_quotes(words: Sequence[str], sentences: _Sentences) -> Span | None:
@@ -369,12 +415,12 @@ def _said_outside_quotes(words: Sequence[str], sentences: _Sentences) -> Span | 
     if not words:
         return None  # nothing to find: no sentence can hold more than none of it
     for number in sentences.candidates(words, needed):
-        span, sentence_words = sentences.sentences[number]
+        sentence_words = sentences.words(number)
         if len(sentence_words) < needed:
             continue
         common = _common(words, sentence_words)
         if common >= _INDIRECT * len(words) and common > best_common:
-            best, best_common = span, common
+            best, best_common = sentences.spans[number], common
     return best
 
 
