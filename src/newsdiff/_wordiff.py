@@ -10,13 +10,15 @@ depends on how busy the machine is.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from typing import TYPE_CHECKING
 
 import attrs
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from newsdiff._tokens import Token, Vocabulary
+from newsdiff._tokens import Token
 from newsdiff.models import EditOp, Span, WordEdit
 
 if TYPE_CHECKING:
@@ -29,6 +31,8 @@ __all__ = ["WordDiff", "diff_tokens"]
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
 _DMP_OPS = {"equal": 0, "delete": -1, "insert": 1}
+_KEY = operator.itemgetter(2)
+_IS_WORD = operator.itemgetter(3)
 
 
 def _split_replace(opcodes: Opcodes) -> Iterator[tuple[str, int, int, int, int]]:
@@ -75,10 +79,18 @@ def diff_tokens(
     >>> [(e.op.value, e.original.text, e.rewrite.text) for e in diff.edits]
     [('replace', 'Monday', 'Friday')]
     """
-    vocabulary = Vocabulary()
-    left = vocabulary.encode([token.key for token in original])
-    right = vocabulary.encode([token.key for token in rewrite])
-    total_words_left = sum(token.is_word for token in original)
+    left_keys = list(map(_KEY, original))
+    right_keys = list(map(_KEY, rewrite))
+    # One character per distinct key, numbered in order of first sight as a fresh
+    # ``Vocabulary`` would, but built in C: a group has a few dozen tokens, and a Python
+    # call per new key was a fifth of the diff's cost.
+    codes = map(chr, itertools.count(0x10000))
+    code_of = dict(zip(dict.fromkeys(left_keys + right_keys), codes, strict=False))
+    left = "".join(map(code_of.__getitem__, left_keys))
+    right = "".join(map(code_of.__getitem__, right_keys))
+    # words_before[n]: the words among the first n original tokens.
+    words_before = list(itertools.accumulate(map(_IS_WORD, original), initial=0))
+    total_words_left = words_before[-1]
     if left == right:
         # Nothing to clean up: one equal run, every word of it reused.
         return WordDiff(edits=(), reused_words=total_words_left)
@@ -105,7 +117,7 @@ def diff_tokens(
                 pending_insert,
             )
             pending_delete = pending_insert = None
-            words = sum(token.is_word for token in original[i : i + length])
+            words = words_before[i + length] - words_before[i]
             if words >= _REUSE_RUN or words == total_words_left:
                 reused += words
             i += length
