@@ -6,7 +6,7 @@
 [('reworded', 'Monday', 'Friday')]
 """
 
-from newsdiff._pipeline import compare, compare_files, default_detectors
+from newsdiff._pipeline import AnalysisCache, compare, compare_files, default_detectors
 from newsdiff._text import DEFAULT_MAX_CHARS, load_text
 from newsdiff._version import __version__
 from newsdiff.detect import Context, Detector
@@ -43,6 +43,7 @@ __all__ = [
     "DEFAULT_MAX_CHARS",
     "SCHEMA_VERSION",
     "AlignmentGroup",
+    "AnalysisCache",
     "Boilerplate",
     "BoilerplateKind",
     "Change",

@@ -7,6 +7,7 @@ applies the rules that hold for every detector (no change on identical text, no
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
 from pathlib import Path
@@ -22,7 +23,7 @@ from newsdiff._tokens import Token, Vocabulary, is_word_key, tokenize
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
-from newsdiff.detect._annotations import annotate
+from newsdiff.detect._annotations import Annotations, annotate
 from newsdiff.detect.attribution import AttributionDetector
 from newsdiff.detect.entities import EntityDetector
 from newsdiff.detect.numbers import NumberDetector
@@ -39,17 +40,19 @@ from newsdiff.models import (
     Document,
     Metrics,
     MoveDirection,
+    Readability,
     Relation,
     Report,
+    Tone,
     WordEdit,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from newsdiff._align import Pairing
 
-__all__ = ["compare", "compare_files", "default_detectors"]
+__all__ = ["AnalysisCache", "compare", "compare_files", "default_detectors"]
 
 #: Similarity of all words (function words too) from which a changed sentence counts as
 #: edited rather than paraphrased.
@@ -124,6 +127,7 @@ def compare(
     original_name: str | None = None,
     rewrite_name: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    cache: AnalysisCache | None = None,
 ) -> Report:
     """Compare an original article with a rewrite and report what changed.
 
@@ -134,6 +138,9 @@ def compare(
         original_name: A name for the original, shown in reports (a file name, say).
         rewrite_name: A name for the rewrite.
         max_chars: Longest input accepted, in characters.
+        cache: Where to keep each document's analysis for later comparisons of the
+            same text (one original against many rewrites); the report is the same
+            with or without it.
 
     Returns:
         A :class:`~newsdiff.models.Report` whose spans index the decoded texts.
@@ -147,14 +154,113 @@ def compare(
     """
     original_text = _as_text(original, original_name or "original", max_chars)
     rewrite_text = _as_text(rewrite, rewrite_name or "rewrite", max_chars)
-    original_doc = segment(original_text, name=original_name)
-    rewrite_doc = segment(rewrite_text, name=rewrite_name)
-    original_tokens = [
-        tokenize(original_text, s.span.start, s.span.end) for s in original_doc.sentences
-    ]
-    rewrite_tokens = [
-        tokenize(rewrite_text, s.span.start, s.span.end) for s in rewrite_doc.sentences
-    ]
+    return _compare_analysed(
+        _analyse(original_text, original_name, cache),
+        _analyse(rewrite_text, rewrite_name, cache),
+        detectors=detectors,
+    )
+
+
+class _Analysis:
+    """What the pipeline learns of one document alone, kept to serve many comparisons.
+
+    That is its sentences, their tokens, the finders' results, readability and tone.
+    """
+
+    __slots__ = ("document", "measures", "notes", "tokens")
+
+    def __init__(self, text: str, name: str | None) -> None:
+        self.document = segment(text, name=name)
+        self.tokens = [tokenize(text, s.span.start, s.span.end) for s in self.document.sentences]
+        self.notes: Annotations = annotate(self.document)
+        self.measures: tuple[Readability, Tone] | None = None
+
+    def measure(self, words: Sequence[str], syllables: Mapping[str, int]) -> None:
+        """Measure readability and tone from the sentences' word codes and their syllables."""
+        found = readability(words, syllables)
+        self.measures = (found, measure_tone(self.document, found.words, notes=self.notes))
+
+    def measured(self) -> tuple[Readability, Tone]:
+        """Readability and tone, once :meth:`measure` has run."""
+        if self.measures is None:
+            msg = "measure() first"
+            raise RuntimeError(msg)
+        return self.measures
+
+
+def _analyse(text: str, name: str | None, cache: AnalysisCache | None = None) -> _Analysis:
+    return _Analysis(text, name) if cache is None else cache.get(text, name)
+
+
+class AnalysisCache:
+    """The analyses of the documents compared last, kept for the next comparisons.
+
+    Batches and families of versions compare the same text many times (one wire story
+    against every outlet, every revision against the next). With a cache, each text is
+    segmented, tokenised, read by the finders and measured once while it is kept, and
+    every report is the same as without it. An analysis depends only on the text and
+    its name (detectors keep what their own settings find under keys holding those
+    settings). The least recently used documents leave first, once more than
+    ``max_documents`` are kept or their texts pass ``max_chars`` in all; a longer text
+    is analysed but not kept. Not safe to share between threads.
+
+    >>> cache = AnalysisCache()
+    >>> wire = "Officials met on Monday. Talks failed."
+    >>> reports = [compare(wire, outlet, cache=cache) for outlet in
+    ...            ("Officials met on Monday.", "Officials met on Friday. Talks failed.")]
+    >>> cache.hits, cache.misses
+    (1, 3)
+    """
+
+    __slots__ = ("_kept", "_max_chars", "_max_documents", "_size", "hits", "misses")
+
+    def __init__(self, *, max_documents: int = 32, max_chars: int = 1_000_000) -> None:
+        if max_documents < 1 or max_chars < 1:
+            msg = f"max_documents and max_chars must be 1 or more, got {max_documents}, {max_chars}"
+            raise ValueError(msg)
+        self._kept: collections.OrderedDict[tuple[str, str | None], _Analysis] = (
+            collections.OrderedDict()
+        )
+        self._max_documents = max_documents
+        self._max_chars = max_chars
+        self._size = 0
+        #: Comparisons' documents found here, and those analysed anew.
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def clear(self) -> None:
+        """Forget every kept analysis (the counts stay)."""
+        self._kept.clear()
+        self._size = 0
+
+    def get(self, text: str, name: str | None) -> _Analysis:
+        """The analysis of ``text`` named ``name``: the kept one, or one made now."""
+        key = (text, name)
+        analysis = self._kept.get(key)
+        if analysis is not None:
+            self.hits += 1
+            self._kept.move_to_end(key)
+            return analysis
+        self.misses += 1
+        analysis = _Analysis(text, name)
+        if len(text) <= self._max_chars:
+            self._kept[key] = analysis
+            self._size += len(text)
+            while len(self._kept) > self._max_documents or self._size > self._max_chars:
+                (old_text, _), _ = self._kept.popitem(last=False)
+                self._size -= len(old_text)
+        return analysis
+
+
+def _compare_analysed(
+    original: _Analysis, rewrite: _Analysis, *, detectors: Iterable[Detector] | None
+) -> Report:
+    """Compare two analysed documents: the part of :func:`compare` that needs both."""
+    original_doc, rewrite_doc = original.document, rewrite.document
+    original_tokens, rewrite_tokens = original.tokens, rewrite.tokens
     codes = _Codes(original_tokens, rewrite_tokens)
     pairings = align_sentences(
         codes.content[0],
@@ -167,7 +273,7 @@ def compare(
     alignment, reused_words = _build_alignment(
         pairings, original_doc, rewrite_doc, original_tokens, rewrite_tokens, codes
     )
-    original_notes, rewrite_notes = annotate(original_doc), annotate(rewrite_doc)
+    original_notes, rewrite_notes = original.notes, rewrite.notes
     quotes = build_quote_ledger(
         original_doc, rewrite_doc, original_notes=original_notes, rewrite_notes=rewrite_notes
     )
@@ -184,17 +290,21 @@ def compare(
     )
     original_words = sum(map(len, codes.words[0]))
     rewrite_words = sum(map(len, codes.words[1]))
-    syllables = syllable_table(codes.key_of)
-    original_readability = readability(codes.words[0], syllables)
-    rewrite_readability = readability(codes.words[1], syllables)
+    syllables: dict[str, int] | None = None
+    for analysis, words in ((original, codes.words[0]), (rewrite, codes.words[1])):
+        if analysis.measures is None:
+            if syllables is None:
+                syllables = syllable_table(codes.key_of)
+            analysis.measure(words, syllables)
+    (original_readability, original_tone), (rewrite_readability, rewrite_tone) = (
+        original.measured(),
+        rewrite.measured(),
+    )
     metrics = Metrics(
         reuse=share(reused_words, rewrite_words),
         coverage=share(reused_words, original_words),
         readability=compare_readability(original_readability, rewrite_readability),
-        tone=compare_tone(
-            measure_tone(original_doc, original_readability.words, notes=original_notes),
-            measure_tone(rewrite_doc, rewrite_readability.words, notes=rewrite_notes),
-        ),
+        tone=compare_tone(original_tone, rewrite_tone),
     )
     return Report(
         original=original_doc,
@@ -212,8 +322,11 @@ def compare_files(
     *,
     detectors: Iterable[Detector] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    cache: AnalysisCache | None = None,
 ) -> Report:
     """Compare two article files; each is decoded as :func:`newsdiff.load_text` does.
+
+    ``cache`` works as in :func:`compare`.
 
     Raises:
         InputError: A file is missing, unreadable, or not usable text.
@@ -226,6 +339,7 @@ def compare_files(
         original_name=_path(original_path).name,
         rewrite_name=_path(rewrite_path).name,
         max_chars=max_chars,
+        cache=cache,
     )
 
 
