@@ -73,6 +73,18 @@ def test_a_result_line_carries_the_report_made_by_the_serialiser() -> None:
     assert result.report() == newsdiff.compare(ORIGINAL, REWRITES[1])
 
 
+def test_a_repeated_original_gives_the_reports_of_separate_comparisons() -> None:
+    # The batch reads a text it has seen once; the results must not show it.
+    expected = [
+        newsdiff.compare(ORIGINAL, REWRITES[index % len(REWRITES)]).to_json(indent=None)
+        for index in range(8)
+    ]
+    single = [result.report_json for result in compare_many(_pairs(8), workers=1)]
+    pooled = [result.report_json for result in compare_many(_pairs(8), workers=2, chunk_size=4)]
+    assert single == expected
+    assert pooled == expected
+
+
 def test_process_pool_results_equal_single_process_results_byte_for_byte() -> None:
     single = _lines(compare_many(_pairs(12), workers=1))
     pooled = _lines(compare_many(_pairs(12), workers=2, chunk_size=3))

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
+import newsdiff
+import newsdiff.variants as variants_module
 from newsdiff import InputError, SchemaError, Severity
 from newsdiff.variants import (
     DERIVED_MIN_REUSE,
@@ -160,12 +161,27 @@ def test_seed_lineage(seed_texts: dict[str, str]) -> None:
     }
 
 
-def test_seed_family_is_fast(seed_texts: dict[str, str]) -> None:
+def test_each_version_is_read_once_and_reports_match_uncached_ones(
+    seed_texts: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     variants = {prefix: seed_texts[prefix] for prefix in ("001", "002", "003", "004")}
-    compare_variants(seed_texts["000"], variants)
-    start = time.perf_counter()
-    compare_variants(seed_texts["000"], variants)
-    assert time.perf_counter() - start < 5.0
+    caches: list[newsdiff.AnalysisCache] = []
+
+    class Recorded(newsdiff.AnalysisCache):
+        def __init__(self, **limits: int) -> None:
+            super().__init__(**limits)
+            caches.append(self)
+
+    monkeypatch.setattr(variants_module, "AnalysisCache", Recorded)
+    family = compare_variants(seed_texts["000"], variants, original_name="000")
+    (cache,) = caches
+    versions = 1 + len(variants)
+    # Each of the 10 pairs of versions reads two documents; only the first sight is new.
+    assert (cache.misses, cache.hits) == (versions, versions * (versions - 1) - versions)
+    monkeypatch.setattr(variants_module, "_MAX_CACHED_CHARS", 1)  # nothing kept
+    uncached = compare_variants(seed_texts["000"], variants, original_name="000")
+    assert caches[1].hits == 0
+    assert family.to_json() == uncached.to_json()
 
 
 def test_json_is_deterministic_and_complete(family: VariantComparison) -> None:

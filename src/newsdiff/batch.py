@@ -46,7 +46,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from newsdiff._pipeline import compare, compare_files
+from newsdiff._pipeline import AnalysisCache, compare, compare_files
 from newsdiff._serialize import report_to_json
 from newsdiff._text import DEFAULT_MAX_CHARS
 from newsdiff.exceptions import InputError, NewsdiffError
@@ -323,11 +323,19 @@ class _Options:
     detectors: tuple[Detector, ...] | None
 
 
-def _compare_pair(pair: Pair, options: _Options) -> PairResult:
+def _analysis_cache() -> AnalysisCache:
+    """A cache for one stream or chunk of pairs: a text seen again is not read again.
+
+    Bounded to about 25 MB (some 100 bytes are kept per character of text).
+    """
+    return AnalysisCache(max_documents=64, max_chars=250_000)
+
+
+def _compare_pair(pair: Pair, options: _Options, cache: AnalysisCache) -> PairResult:
     try:
         if pair.problem is not None:
             raise InputError(pair.problem)
-        report = _compare_sides(pair, options)
+        report = _compare_sides(pair, options, cache)
         return PairResult(
             id=pair.id,
             ok=True,
@@ -340,11 +348,15 @@ def _compare_pair(pair: Pair, options: _Options) -> PairResult:
         )
 
 
-def _compare_sides(pair: Pair, options: _Options) -> Report:
+def _compare_sides(pair: Pair, options: _Options, cache: AnalysisCache) -> Report:
     original, rewrite = pair.original, pair.rewrite
     if isinstance(original, Path) and isinstance(rewrite, Path):
         return compare_files(
-            original, rewrite, detectors=options.detectors, max_chars=options.max_chars
+            original,
+            rewrite,
+            detectors=options.detectors,
+            max_chars=options.max_chars,
+            cache=cache,
         )
     names = {}
     sides: list[str | bytes] = []
@@ -361,6 +373,7 @@ def _compare_sides(pair: Pair, options: _Options) -> Report:
         max_chars=options.max_chars,
         original_name=names.get("original_name"),
         rewrite_name=names.get("rewrite_name"),
+        cache=cache,
     )
 
 
@@ -398,7 +411,8 @@ def _stats(report: Report) -> PairStats:
 
 def _run_chunk(chunk: Sequence[Pair], options: _Options) -> tuple[PairResult, ...]:
     """Compare a chunk of pairs; this is the one task a worker ever runs."""
-    return tuple(_compare_pair(pair, options) for pair in chunk)
+    cache = _analysis_cache()
+    return tuple(_compare_pair(pair, options, cache) for pair in chunk)
 
 
 # --- scheduling ----------------------------------------------------------------------
@@ -548,7 +562,8 @@ def _schedule(
     window: int,
 ) -> Iterator[PairResult]:
     if executor is None and workers == 1:
-        return (_compare_pair(pair, options) for pair in pairs)
+        cache = _analysis_cache()
+        return (_compare_pair(pair, options, cache) for pair in pairs)
     return _run_on_executor(_chunks(pairs, chunk_size), options, executor, workers, ordered, window)
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from newsdiff._pipeline import compare
+from newsdiff._pipeline import AnalysisCache, compare
 from newsdiff._serialize import from_json, to_json
 from newsdiff._tokens import tokenize
 from newsdiff.exceptions import InputError
@@ -64,6 +64,8 @@ _CLAIM_MIN_WORDS = 4
 _QUOTED = re.compile('[\u201c"]([^\u201c\u201d"\n]+)[\u201d"]')
 
 _ALIGNED_AWAY = frozenset({Relation.ADDED, Relation.REMOVED})
+# Texts longer than this in all are compared without keeping their analyses.
+_MAX_CACHED_CHARS = 2_000_000
 
 
 @attrs.frozen(kw_only=True)
@@ -214,13 +216,33 @@ def compare_variants(
         raise InputError(msg)
     texts = (original, *variants.values())
     chosen = None if detectors is None else tuple(detectors)
+    # Every version takes part in as many comparisons as there are others: each is read once.
+    cache = AnalysisCache(max_documents=2 * len(texts), max_chars=_MAX_CACHED_CHARS)
     reports = tuple(
-        compare(original, text, detectors=chosen, original_name=original_name, rewrite_name=name)
+        compare(
+            original,
+            text,
+            detectors=chosen,
+            original_name=original_name,
+            rewrite_name=name,
+            cache=cache,
+        )
         for name, text in variants.items()
     )
     pairs: dict[tuple[int, int], _Pair] = {}
     for i, j in itertools.combinations(range(len(texts)), 2):
-        report = reports[j - 1] if i == 0 else compare(texts[i], texts[j], detectors=())
+        report = (
+            reports[j - 1]
+            if i == 0
+            else compare(
+                texts[i],
+                texts[j],
+                detectors=(),
+                original_name=names[i],
+                rewrite_name=names[j],
+                cache=cache,
+            )
+        )
         pairs[i, j] = _measure(report)
     decoded = (reports[0].original.text, *(report.rewrite.text for report in reports))
     words = tuple(_word_starts(text) for text in decoded)
