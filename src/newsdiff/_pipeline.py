@@ -202,7 +202,8 @@ class AnalysisCache:
     its name (detectors keep what their own settings find under keys holding those
     settings). The least recently used documents leave first, once more than
     ``max_documents`` are kept or their texts pass ``max_chars`` in all; a longer text
-    is analysed but not kept. Not safe to share between threads.
+    is analysed but not kept. An analysis holds about 100 bytes per character of
+    text, so the default bound is about 50 MB. Not safe to share between threads.
 
     >>> cache = AnalysisCache()
     >>> wire = "Officials met on Monday. Talks failed."
@@ -214,7 +215,7 @@ class AnalysisCache:
 
     __slots__ = ("_kept", "_max_chars", "_max_documents", "_size", "hits", "misses")
 
-    def __init__(self, *, max_documents: int = 32, max_chars: int = 1_000_000) -> None:
+    def __init__(self, *, max_documents: int = 32, max_chars: int = 500_000) -> None:
         if max_documents < 1 or max_chars < 1:
             msg = f"max_documents and max_chars must be 1 or more, got {max_documents}, {max_chars}"
             raise ValueError(msg)
