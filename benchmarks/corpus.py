@@ -94,8 +94,13 @@ def rewrite_of(original: str, rng: random.Random) -> str:
     return "\n\n".join(" ".join(sentences) for sentences in paragraphs if sentences)
 
 
-def make_pairs(count: int, *, seed: int = 0) -> Iterator[Pair]:
-    """Yield ``count`` seed-sized pairs; the same ``seed`` gives the same pairs."""
+def make_pairs(count: int, *, seed: int = 0, distinct_originals: bool = False) -> Iterator[Pair]:
+    """Yield ``count`` seed-sized pairs; the same ``seed`` gives the same pairs.
+
+    The originals are the five seeds over and over, as wire copy recurs across outlets;
+    with ``distinct_originals`` each original ends in a footer of its own (boilerplate,
+    never compared), so no two pairs share a text and no analysis can be reused.
+    """
     texts = seed_texts()
     rng = random.Random(seed)
     for index in range(count):
@@ -104,6 +109,8 @@ def make_pairs(count: int, *, seed: int = 0) -> Iterator[Pair]:
         else:
             original = rng.choice(texts)
             rewrite = rewrite_of(original, rng)
+        if distinct_originals:
+            original = f"{original.rstrip()}\n\n\u00a9 2026 Wire Service, story {index}\n"
         yield Pair(id=f"pair-{index:07d}", original=original, rewrite=rewrite)
 
 
