@@ -13,6 +13,7 @@ from newsdiff.detect._attribution import find_attributions
 from newsdiff.detect._quotes import (
     _COMPARED_WORD,
     extract_quotations,
+    folded_in_place,
     group_at,
     is_partial_quote,
     is_scare_quote,
@@ -231,6 +232,38 @@ def test_quote_words_always_equal_the_full_fold(text: str) -> None:
 @given(st.text(st.characters(max_codepoint=127), max_size=40))
 def test_quote_words_of_ascii_equal_the_full_fold(text: str) -> None:
     assert quote_words(text) == _folded_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Don\u2019t STOP, she said.", "don't stop, she said."),
+        ("Don`t\tSTOP", "don't stop"),
+        # A character folding drops (a control character) or turns into letters (an
+        # accented one) would move or change the words: no answer.
+        ("Don`t a\x01b", None),
+        ("\u00c9t\u00e9 talks", None),
+    ],
+)
+def test_folded_in_place(text: str, folded: str | None) -> None:
+    assert folded_in_place(text) == folded
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(list("aZ9_ '`.-\t\n") + list("\u2019\u201c\u2014\u00a0\u2026\u00c9")),
+        max_size=40,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_words_of_a_stretch_lie_in_its_fold_in_place(text: str, start: int, end: int) -> None:
+    folded = folded_in_place(text)
+    if folded is not None:
+        assert len(folded) == len(text)
+        stretch = folded[start:end]
+        assert all(word in stretch for word in quote_words(text[start:end]))
 
 
 @pytest.mark.parametrize(
