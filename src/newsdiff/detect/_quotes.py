@@ -74,6 +74,8 @@ _OPENER = re.compile(f"[{_DOUBLE_OPENERS}]|{_STRAIGHT_DOUBLE}(?=[^\\W_])")
 _MARKS = re.compile("[" + re.escape(_DOUBLE_MARKS + _SINGLE_MARKS) + "]")
 # Elisions that start with an apostrophe: "'em", "'til", "rock 'n' roll".
 _ELISIONS = frozenset(("em", "til", "tis", "twas", "cause", "n", "bout", "round"))
+# A letter or digit: the class of str.isalnum(), one character.
+_ALNUM = re.compile(r"[^\W_]")
 _ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _COMPARED_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -471,6 +473,9 @@ def _scan(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     carried = False
     for number, (base, line) in enumerate(lines):
+        if _MARKS.search(line) is None:
+            carried = False  # no mark: nothing quoted, nothing left open
+            continue
         found, left_open = _scan_line(line, base, carried)
         if left_open:
             following = lines[number + 1][1].lstrip() if number + 1 < len(lines) else ""
@@ -486,7 +491,7 @@ def _scan(text: str) -> list[_Piece]:
     return [
         piece
         for piece in pieces
-        if any(char.isalnum() for char in text[piece.content_start : piece.content_end])
+        if _ALNUM.search(text, piece.content_start, piece.content_end) is not None
     ]
 
 
