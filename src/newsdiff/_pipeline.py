@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
+import operator
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +21,7 @@ from newsdiff._align import align_sentences
 from newsdiff._metrics import compare_readability, readability, share, syllable_table
 from newsdiff._segment import segment
 from newsdiff._text import DEFAULT_MAX_CHARS, load_text
-from newsdiff._tokens import Token, Vocabulary, is_word_key, tokenize
+from newsdiff._tokens import Token, code_points, is_word_key, tokenize
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
@@ -58,6 +60,7 @@ __all__ = ["AnalysisCache", "compare", "compare_files", "default_detectors"]
 #: edited rather than paraphrased.
 EDITED_THRESHOLD = 0.6
 _QUIET = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC})
+_KEY = operator.itemgetter(2)  # a Token's folded key
 
 
 def default_detectors() -> tuple[Detector, ...]:
@@ -82,6 +85,9 @@ def _function_words() -> frozenset[str]:
 class _Codes:
     """Every sentence's tokens encoded once, one character per folded key, for both sides.
 
+    Codes come from :func:`~newsdiff._tokens.code_points`, so they depend on nothing
+    but the two documents.
+
     The alignment reads the content words, the relation test all words, and the
     identical-text test every token; all three are filters of one encoding.
     """
@@ -89,19 +95,18 @@ class _Codes:
     __slots__ = ("content", "every", "full_stop", "key_of", "words")
 
     def __init__(self, *documents: Sequence[Sequence[Token]]) -> None:
-        vocabulary = Vocabulary()
-        every = [
-            [vocabulary.encode([t.key for t in tokens]) for tokens in sentences]
-            for sentences in documents
-        ]
+        keys = [[list(map(_KEY, tokens)) for tokens in sentences] for sentences in documents]
+        code_of = code_points(itertools.chain.from_iterable(itertools.chain.from_iterable(keys)))
+        encode = code_of.__getitem__
+        every = [["".join(map(encode, sentence)) for sentence in side] for side in keys]
         skip = _function_words()
-        words = {code for key, code in vocabulary.items() if is_word_key(key)}
+        words = {code for key, code in code_of.items() if is_word_key(key)}
         content = {
-            code for key, code in vocabulary.items() if code in words and key.lower() not in skip
+            code for key, code in code_of.items() if code in words and key.lower() not in skip
         }
         self.every = every
-        self.full_stop = vocabulary.get(".")
-        self.key_of = {code: key for key, code in vocabulary.items()}
+        self.full_stop = code_of.get(".")
+        self.key_of = dict(zip(code_of.values(), code_of, strict=True))
         self.words = [["".join(filter(words.__contains__, c)) for c in side] for side in every]
         self.content = [["".join(filter(content.__contains__, c)) for c in side] for side in every]
 

@@ -8,6 +8,7 @@ built on them blind to typography.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -16,7 +17,7 @@ from newsdiff._text import fold
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Token", "Vocabulary", "is_word_key", "tokenize"]
+__all__ = ["Token", "code_points", "is_word_key", "tokenize"]
 
 # Word characters plus combining marks, invisible characters and controls that are not
 # white space, so that "Nicola\u0301s", or a zero-width space, a bidirectional mark or a
@@ -80,25 +81,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-class Vocabulary(dict[str, str]):
-    """One character per distinct key, given on first sight, for whole-word string algorithms.
+def code_points(keys: Iterable[str]) -> dict[str, str]:
+    """One character per distinct key, for whole-word string algorithms.
 
-    Codes are astral code points, far from surrogates and able to name a million words;
-    the code of a key depends only on the order in which keys were first seen, and
-    ``encode`` maps a sequence of keys at C speed. The same vocabulary must encode every
-    sequence that is compared.
+    The n-th distinct key, in order of first sight, gets code point ``0x10000 + n``
+    (astral, far from surrogates, room for a million words), so codes depend only on
+    the keys given; the mapping is built in C. Every sequence compared must be encoded
+    with the same mapping.
 
-    >>> vocabulary = Vocabulary()
-    >>> vocabulary.encode(["a", "b", "a"]) == "\U00010000\U00010001\U00010000"
+    >>> code_points(["a", "b", "a"]) == {"a": "\U00010000", "b": "\U00010001"}
     True
     """
-
-    __slots__ = ()
-
-    def __missing__(self, key: str) -> str:
-        char = self[key] = chr(0x10000 + len(self))
-        return char
-
-    def encode(self, keys: Iterable[str]) -> str:
-        """The characters of ``keys``, joined."""
-        return "".join(map(self.__getitem__, keys))
+    return dict(zip(dict.fromkeys(keys), map(chr, itertools.count(0x10000)), strict=False))

@@ -18,7 +18,7 @@ import attrs
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from newsdiff._tokens import Token
+from newsdiff._tokens import Token, code_points
 from newsdiff.models import EditOp, Span, WordEdit
 
 if TYPE_CHECKING:
@@ -81,11 +81,9 @@ def diff_tokens(
     """
     left_keys = list(map(_KEY, original))
     right_keys = list(map(_KEY, rewrite))
-    # One character per distinct key, numbered in order of first sight as a fresh
-    # ``Vocabulary`` would, but built in C: a group has a few dozen tokens, and a Python
-    # call per new key was a fifth of the diff's cost.
-    codes = map(chr, itertools.count(0x10000))
-    code_of = dict(zip(dict.fromkeys(left_keys + right_keys), codes, strict=False))
+    # The group's own codes: diff-match-patch's clean-up scores edit boundaries by the
+    # characters' Unicode classes, so they must not depend on the rest of the articles.
+    code_of = code_points(left_keys + right_keys)
     left = "".join(map(code_of.__getitem__, left_keys))
     right = "".join(map(code_of.__getitem__, right_keys))
     # words_before[n]: the words among the first n original tokens.
