@@ -9,7 +9,6 @@ and never backtracks; it is a rule-based approximation, not a parser.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
@@ -175,7 +174,7 @@ class _Tokens:
     attrs one: every sentence scanned takes a new cut, and this one is cheaper to build.
     """
 
-    __slots__ = ("_first", "_live", "_whole", "ends", "lowers", "starts", "texts")
+    __slots__ = ("ends", "lowers", "starts", "texts")
 
     def __init__(
         self,
@@ -183,17 +182,11 @@ class _Tokens:
         ends: Sequence[int],
         texts: Sequence[str],
         lowers: Sequence[str],
-        whole: _Tokens | None = None,
-        first: int = 0,
     ) -> None:
         self.starts = starts
         self.ends = ends
         self.texts = texts
         self.lowers = lowers
-        # A cut keeps the tokens it was cut from, and where, to share their cue search.
-        self._whole = whole
-        self._first = first
-        self._live: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -205,32 +198,7 @@ class _Tokens:
             self.ends[first:last],
             self.texts[first:last],
             self.lowers[first:last],
-            self if self._whole is None else self._whole,
-            first + self._first,
         )
-
-    def live(self, lexicons: _Lexicons) -> list[int]:
-        """The indices of the tokens where a cue of the shipped lists may start.
-
-        A cut takes its share of the whole tokens' answer, found once: the tokens are
-        the same, and only a word that opens longer phrases ("in" of "in a statement")
-        looks past itself, at the next token, which a cut's last token lacks.
-        """
-        if self._live is not None:
-            return self._live
-        whole = self._whole
-        if whole is None:
-            self._live = _live(self.lowers, lexicons)
-            return self._live
-        every = whole.live(lexicons)
-        first, count = self._first, len(self.starts)
-        found = every[bisect.bisect_left(every, first) : bisect.bisect_left(every, first + count)]
-        if first:
-            found = [index - first for index in found]
-        if found and found[-1] == count - 1 and self.lowers[-1] in lexicons.openers:
-            found.pop()  # it opens a phrase only with the token after it, not in the cut
-        self._live = found
-        return found
 
     def is_word(self, index: int) -> bool:
         """Tell whether token ``index`` is a word, not a punctuation mark."""
@@ -397,24 +365,6 @@ def _openers(phrase_lists: Iterable[_Phrases], words: frozenset[str]) -> dict[st
     return {
         first: frozenset(following) for first, following in seconds.items() if first not in single
     }
-
-
-def _live(lowers: Sequence[str], lexicons: _Lexicons) -> list[int]:
-    """The indices of the words a cue of ``lexicons`` may start with, in order.
-
-    A word that opens only longer phrases counts only before a word they go on with.
-    """
-    openers = lexicons.openers
-    last = len(lowers) - 1
-    found: list[int] = []
-    # The positions of the trigger words, found without a Python step per word.
-    for index in itertools.compress(
-        range(len(lowers)), map(lexicons.triggers.__contains__, lowers)
-    ):
-        following = openers.get(lowers[index])
-        if following is None or (index < last and lowers[index + 1] in following):
-            found.append(index)
-    return found
 
 
 # The token pattern as a separator: splitting by it gives the whitespace before each
@@ -770,12 +720,10 @@ def attributions_among(
     (``_tokens(text, start, end)`` gives the same) instead of splitting it again.
     """
     if lexicons is None:
-        # The shipped lists: a cut of a whole text's tokens shares its cue search.
-        candidates = tokens.live(_lexicons())
         lexicons = _lexicons()
-    else:
-        candidates = _live(tokens.lowers, lexicons)
-    if not candidates:
+    triggers = lexicons.triggers
+    lowers = tokens.lowers
+    if triggers.isdisjoint(lowers):
         return ()  # no cue can start anywhere: most sentences of a story
     found: list[Attribution] = []
     last_cue_end = -_CHANNEL_GAP - 1  # token index just past the last cue
@@ -783,9 +731,16 @@ def attributions_among(
     skip_index = 0
     index = 0
     sourceless = False
+    openers = lexicons.openers
+    last = len(lowers) - 1
+    # The positions of the words a cue may start with, found without a Python step per word.
+    candidates = itertools.compress(range(len(lowers)), map(triggers.__contains__, lowers))
     for candidate in candidates:
         if candidate < index:
             continue  # inside the cue found before
+        following = openers.get(lowers[candidate])
+        if following is not None and (candidate == last or lowers[candidate + 1] not in following):
+            continue  # "in" not followed as in "in a statement": no phrase can start here
         index = candidate
         position = tokens.starts[index]
         while skip_index < len(skipped) and skipped[skip_index][1] <= position:
