@@ -239,6 +239,7 @@ def test_quote_words_of_ascii_equal_the_full_fold(text: str) -> None:
     [
         ("Don\u2019t STOP, she said.", "don't stop, she said."),
         ("Don`t\tSTOP", "don't stop"),
+        ("Don't\tSTOP", "don't\tstop"),
         # A character folding drops (a control character) or turns into letters (an
         # accented one) would move or change the words: no answer.
         ("Don`t a\x01b", None),

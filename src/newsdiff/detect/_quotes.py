@@ -213,13 +213,16 @@ def _plain(text: str) -> bool:
 
 
 def folded_in_place(text: str) -> str | None:
-    """Fold and lower-case ``text`` character by character, if that keeps every offset.
+    """Lower-case and fold ``text`` with every character kept at its offset, if possible.
 
     Every word :func:`quote_words` finds in a stretch of ``text`` (or in stretches of it
     joined by spaces) is then a substring of the same stretch of the result, so a
     stretch that lacks a word as a substring cannot hold it. ``None`` when a character
     folds into no character or several, or takes the full fold.
     """
+    if text.isascii() and _JOINING.search(text) is None:
+        # As in quote_words: folding changes no word of such text once lower-cased.
+        return text.lower()
     if not text.isascii() and not _plain(text):
         return None
     if any(len(_PLAIN_FOLD[ord(char)]) != 1 for char in set(text)):
