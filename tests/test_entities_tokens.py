@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from newsdiff.detect._entities import (
     _ASCII_TOKEN_SPLIT,
+    _COMMON_MARKS,
     _TOKEN,
     _TOKEN_SPLIT,
     _pieces,
+    _plain,
     _rules,
     _tokenise,
     entity_gazetteers,
@@ -63,6 +65,26 @@ def test_fast_patterns_cut_every_character_as_the_definition_does() -> None:
     assert _TOKEN_SPLIT.split(text)[1::2] == _TOKEN.findall(text)
     ascii_text = " ".join(f"a{c}b{c}'s A.B{c}1{c}2" for c in map(chr, range(128)))
     assert _ASCII_TOKEN_SPLIT.split(ascii_text)[1::2] == _TOKEN.findall(ascii_text)
+    # ASCII with the common marks beside every character, as the plain pattern reads it.
+    plain = [*map(chr, range(128)), *_COMMON_MARKS]
+    marked = " ".join(f"a{c}b{c}\u2019s A.B{c}1{c}2 {c}{d}x{d}" for c in plain for d in plain[::5])
+    assert _plain(marked)
+    assert _ASCII_TOKEN_SPLIT.split(marked) == _TOKEN_SPLIT.split(marked)
+    assert _ASCII_TOKEN_SPLIT.split(marked)[1::2] == _TOKEN.findall(marked)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Ana Ruiz said so.", True),
+        ("\u201cAna Ruiz\u2019s aide\u201d \u2014 so\u2026", True),  # marks only
+        ("Nicol\u00e1s said so.", False),  # a letter outside ASCII
+        ("x\u00b2 and \u0663", False),  # word characters that are no letters
+        ("ma\u02bca", False),  # a modifier letter that joins words
+    ],
+)
+def test_plain_text_is_ascii_but_for_common_marks(text: str, *, plain: bool) -> None:
+    assert _plain(text) is plain
 
 
 _SOUP = st.text(

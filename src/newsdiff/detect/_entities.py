@@ -254,16 +254,20 @@ _TOKEN_SPLIT = re.compile(
     rf"|{_LETTERS}(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4]{_LETTERS})*+"
     r"|\d++|[^\w\s])",
 )
-# The same tokens of an ASCII text, where letters and digits are plain ranges that the
-# engine tests by table, in about half the time of the Unicode categories. A token's
-# first character is read by one class (in ASCII, any but white space and "_"), which
-# lets the engine pass over the gaps without trying each branch; a look-behind then
-# picks the branch that character opens, and a mark is a token alone.
+# The same tokens of a text whose letters and digits are all ASCII (see _plain), where
+# they are plain ranges that the engine tests by table, in about half the time of the
+# Unicode categories. A token's first character is read by one class (there, any but
+# white space and "_"), which lets the engine pass over the gaps without trying each
+# branch; a look-behind then picks the branch that character opens, and a mark is a
+# token alone.
 _ASCII_TOKEN_SPLIT = re.compile(
     r"([^\s_](?:(?<=[A-Z])(?:\.[A-Z])++\.?+"
-    r"|(?<=[a-zA-Z])[a-zA-Z]*+(?:[-'`][a-zA-Z]++)*+"
+    r"|(?<=[a-zA-Z])[a-zA-Z]*+(?:[-'\u2010-\u2015\u2212\u2018\u2019\u02bc\u2032`\u00b4][a-zA-Z]++)*+"
     r"|(?<=[0-9])[0-9]*+|))",
 )
+# Marks outside ASCII that news text is full of (curly quotes, dashes, an ellipsis,
+# guillemets, a no-break space): none is a letter, a digit or "_".
+_COMMON_MARKS = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb"
 _HYPHEN_PARTS = re.compile(r"[^-]+|-")
 _NEWLINE = re.compile("\n")
 # Dashes read as hyphens and apostrophes as "'", as folding does.
@@ -384,10 +388,22 @@ def _all_caps(word: str) -> bool:
     return len(letters) > 1 and letters.isupper()
 
 
+def _plain(text: str) -> bool:
+    """Whether ``text`` is ASCII but for common marks, so that the ASCII pattern cuts it.
+
+    Every character outside ASCII must be one of the marks: each is counted in C,
+    much faster than testing every character's category.
+    """
+    if text.isascii():
+        return True
+    beyond = len(text) - len(text.encode("ascii", "ignore"))
+    return beyond == sum(map(text.count, _COMMON_MARKS))
+
+
 def _tokenise(text: str, start: int, end: int, rules: _Rules) -> _Tokens:
     """Cut ``text[start:end]`` into tokens, offsets indexing ``text``."""
     piece = text[start:end]
-    parts = (_ASCII_TOKEN_SPLIT if piece.isascii() else _TOKEN_SPLIT).split(piece)
+    parts = (_ASCII_TOKEN_SPLIT if _plain(piece) else _TOKEN_SPLIT).split(piece)
     words = parts[1::2]
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     starts = offsets[1:-1:2]
