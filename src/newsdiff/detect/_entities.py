@@ -659,12 +659,6 @@ _HEADLINE_MIN_WORDS = 4
 _HEADLINE_SHARE = 0.75
 _OPENERS = frozenset(" \t\r\"'(\u2018\u201c\u00ab\u2014-")
 _QUOTE_OPENERS = frozenset('"\u201c\u2018\u00ab')
-# The same marks as patterns: a run of opening marks, and one after a quotation mark or
-# after a mark that ends a sentence. The runs are possessive: the mark sets are apart.
-_OPENER_CLASS = "[ \t\r\"'(\u2018\u201c\u00ab\u2014-]"
-_OPENING_RUN = re.compile(f"{_OPENER_CLASS}*+")
-_QUOTE_OPENING = re.compile(f'["\u201c\u2018\u00ab]{_OPENER_CLASS}*+')
-_SENTENCE_OPENING = re.compile(f"[.!?:;\n]{_OPENER_CLASS}*+")
 # Words after an organisation's name that lead into the rest of it: "Bank of Mexico".
 _ORGANISATION_LINKS = frozenset({"of", "for", "de", "on"})
 _HEADED_KINDS = frozenset({EntityKind.PLACE, EntityKind.NATIONALITY, EntityKind.OTHER})
@@ -714,7 +708,6 @@ class _Finder:
         "ends",
         "found",
         "headlines",
-        "initials",
         "lookups",
         "mid_sentence",
         "newlines",
@@ -739,7 +732,6 @@ class _Finder:
         self.headlines: dict[int, bool] = {}  # line number: written like a headline
         self.newlines: list[int] | None = None
         self.mid_sentence: set[str] | None = None
-        self.initials: set[int] | None = None
 
     # -- what the rules ask of lines and of the whole text --------------------------
 
@@ -791,14 +783,11 @@ class _Finder:
         if self.mid_sentence is None:
             # Every lookup form so capitalised, in one pass: asking the whole text once per
             # sentence-initial name made the finder quadratic in a long article.
-            norms, classes, starts = self.norms, self.classes, self.starts
-            initials = self._initials()
-            # A capitalised word starts with a letter, never with an opening mark, so
-            # the set of sentence openings answers for it.
+            norms, classes = self.norms, self.classes
             self.mid_sentence = {
                 norms[index]
                 for index in self.candidates  # every capitalised word is one
-                if classes[index] & _CAPITAL and starts[index] not in initials
+                if classes[index] & _CAPITAL and not self._sentence_initial(index)
             }
         return norm in self.mid_sentence
 
@@ -810,46 +799,6 @@ class _Finder:
 
     def _sentence_initial(self, index: int) -> bool:
         """Whether token ``index`` opens a sentence, a quotation, a line or the range."""
-        start = self.starts[index]
-        if self.text[start] not in _OPENERS:
-            return start in self._initials()
-        return self._opens_after_marks(index)  # a token that is itself an opening mark
-
-    def _initials(self) -> set[int]:
-        """Where the tokens that open a sentence, a quotation, a line or the range start.
-
-        Found for the whole range at once, by searching the marks that end a sentence
-        or open a quotation, with the opening marks after them; right only for a token
-        that does not start with an opening mark itself (the marks would run on).
-        """
-        if self.initials is not None:
-            return self.initials
-        text, begin, stop = self.text, self.begin, self.ends[-1] if self.count else self.begin
-        opening = _OPENING_RUN.match(text, begin, stop)  # matches, if only nothing
-        initials = {opening.end() if opening else begin}
-        initials.update(match.end() for match in _QUOTE_OPENING.finditer(text, begin, stop))
-        starts, words, norms = self.starts, self.words, self.norms
-        abbreviations = self.rules.abbreviations
-        for match in _SENTENCE_OPENING.finditer(text, begin, stop):
-            position = match.end()
-            if text[match.start()] == ".":
-                index = bisect.bisect_left(starts, position)
-                if index < self.count and starts[index] == position and index > 0:
-                    before = index - 2 if words[index - 1] == "." else index - 1
-                    if before >= 0:
-                        word = words[before]
-                        if (
-                            norms[before] in abbreviations
-                            or (len(word) == 1 and word[0].isupper())
-                            or "." in word
-                        ):
-                            continue  # the full stop of "Gen.", "U.S." or an initial
-            initials.add(position)
-        self.initials = initials
-        return initials
-
-    def _opens_after_marks(self, index: int) -> bool:
-        """:meth:`_sentence_initial` read one character at a time, back from the token."""
         text = self.text
         position = self.starts[index] - 1
         while position >= self.begin and text[position] in _OPENERS:
