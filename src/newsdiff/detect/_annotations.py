@@ -122,8 +122,9 @@ class Annotations:
         known: dict[tuple[int, int], tuple[Hedge, ...]] = self.remember("hedge_cues", dict)
         cues = known.get((start, end))
         if cues is None:
+            matcher = _default_matcher()
             cues = known[start, end] = self._phrases_in(
-                known, start, end, 0, _default_matcher().scan, _default_matcher().ruled
+                known, start, end, 0, matcher.scan, matcher.ruled
             )
         return cues
 
@@ -161,9 +162,13 @@ class Annotations:
     @property
     def _phrases(self) -> tuple[Candidates | None, ...]:
         """Where the text holds hedge cues and loaded terms: one search for both."""
-        return self.remember(
-            "phrase_candidates", lambda: _default_search().candidates(self.document.text)
-        )
+        # Asked once per sentence by two finders: the memo is read without a closure.
+        found = self._memo.get("phrase_candidates", _MISSING)
+        if found is _MISSING:
+            found = self._memo["phrase_candidates"] = _default_search().candidates(
+                self.document.text
+            )
+        return cast("tuple[Candidates | None, ...]", found)
 
     def local_quote_spans(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
         """The quotation marks of ``text[start:end]`` read alone (``local_quote_spans``)."""
