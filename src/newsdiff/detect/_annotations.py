@@ -201,9 +201,12 @@ class Annotations:
 
     def quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
         """The quantities of ``text[start:end]`` (``find_quantities``)."""
-        return self.remember(
-            ("quantities", start, end), lambda: find_quantities(self.document.text, start, end)
-        )
+        # Asked for every sentence of a group: the memo is read without a closure.
+        key = ("quantities", start, end)
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._memo[key] = find_quantities(self.document.text, start, end)
+        return cast("tuple[Quantity, ...]", found)
 
 
 def annotate(document: Document) -> Annotations:
