@@ -4,9 +4,10 @@ import doctest
 
 import pytest
 
+from _lexicons import make_lexicon
 from newsdiff.detect import _hedges
 from newsdiff.detect._hedges import HedgeMatcher, find_hedges, find_quote_spans, inside
-from newsdiff.lexicons import Lexicon, load_lexicon
+from newsdiff.lexicons import load_lexicon
 
 
 def cues(text: str, *, quotes: bool = False) -> list[tuple[str, str]]:
@@ -134,15 +135,8 @@ def test_inside() -> None:
 
 
 def test_custom_lexicon() -> None:
-    lexicon = Lexicon(
-        name="mine",
-        description="d",
-        source="s",
-        license="MIT",
-        changes="none",
-        terms={"guess": ("reckon", "i reckon"), "not_hedge": ("reckon with",)},
-    )
-    matcher = HedgeMatcher(lexicon)
+    mine = make_lexicon("mine", guess=("reckon", "i reckon"), not_hedge=("reckon with",))
+    matcher = HedgeMatcher(mine)
     found = find_hedges("We reckon so. We must reckon with it.", matcher=matcher)
     assert [(h.span.text, h.category) for h in found] == [("reckon", "guess")]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 
+from _lexicons import make_lexicon
 from newsdiff._segment import segment
 from newsdiff.detect._annotations import annotate
 from newsdiff.detect._hedges import HedgeMatcher, PhraseIndex, PhraseSearch, find_hedges
 from newsdiff.detect._loaded import find_loaded_terms
-from newsdiff.lexicons import Lexicon
 
 
 def _cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str]]:
@@ -94,15 +94,8 @@ def test_search_finds_each_lists_longest_phrase() -> None:
 
 
 def test_lists_that_are_not_ascii_are_read_word_by_word() -> None:
-    lexicon = Lexicon(
-        name="mine",
-        description="d",
-        source="s",
-        license="MIT",
-        changes="none",
-        terms={"modal": ("peut-\u00eatre",)},
-    )
-    matcher = HedgeMatcher(lexicon)
+    mine = make_lexicon("mine", modal=("peut-\u00eatre",))
+    matcher = HedgeMatcher(mine)
     assert matcher.candidates("Il viendra peut-\u00eatre.") is None
     found = find_hedges("Il viendra peut-\u00eatre. Peut/\u00eatre pas.", matcher=matcher)
     assert [(h.span.text, h.cue) for h in found] == [("peut-\u00eatre", "peut \u00eatre")]

@@ -4,10 +4,11 @@ import doctest
 
 import pytest
 
+from _lexicons import make_lexicon
 from newsdiff.detect import _loaded
 from newsdiff.detect._hedges import find_quote_spans
 from newsdiff.detect._loaded import LoadedMatcher, find_loaded_terms
-from newsdiff.lexicons import Lexicon, load_lexicon
+from newsdiff.lexicons import load_lexicon
 
 
 def terms(text: str, *, quotes: bool = False) -> list[tuple[str, str, str]]:
@@ -67,15 +68,8 @@ def test_quotations_are_left_out(text: str, expected: list[tuple[str, str, str]]
 
 
 def test_bounds_and_custom_lexicon() -> None:
-    lexicon = Lexicon(
-        name="house",
-        description="d",
-        source="s",
-        license="MIT",
-        changes="none",
-        terms={"banned": ("epic|epically",), "not_loaded": ("epic poem",)},
-    )
-    matcher = LoadedMatcher(lexicon)
+    house = make_lexicon("house", banned=("epic|epically",), not_loaded=("epic poem",))
+    matcher = LoadedMatcher(house)
     text = "An epic poem. An epically long day."
     found = find_loaded_terms(text, matcher=matcher)
     assert [(t.span.text, t.category, t.key) for t in found] == [("epically", "banned", "epic")]
