@@ -50,7 +50,7 @@ from newsdiff.models import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from newsdiff._align import Pairing
 
@@ -172,25 +172,25 @@ class _Analysis:
     That is its sentences, their tokens, the finders' results, readability and tone.
     """
 
-    __slots__ = ("document", "measures", "notes", "tokens")
+    __slots__ = ("_measures", "document", "notes", "tokens")
 
     def __init__(self, text: str, name: str | None) -> None:
         self.document = segment(text, name=name)
         self.tokens = [tokenize(text, s.span.start, s.span.end) for s in self.document.sentences]
         self.notes: Annotations = annotate(self.document)
-        self.measures: tuple[Readability, Tone] | None = None
+        self._measures: tuple[Readability, Tone] | None = None
 
-    def measure(self, words: Sequence[str], syllables: Mapping[str, int]) -> None:
-        """Measure readability and tone from the sentences' word codes and their syllables."""
-        found = readability(words, syllables)
-        self.measures = (found, measure_tone(self.document, found.words, notes=self.notes))
+    def measures(
+        self, words: Sequence[str], syllables: Callable[[], Mapping[str, int]]
+    ) -> tuple[Readability, Tone]:
+        """Readability and tone, measured the first time from the sentences' word codes.
 
-    def measured(self) -> tuple[Readability, Tone]:
-        """Readability and tone, once :meth:`measure` has run."""
-        if self.measures is None:
-            msg = "measure() first"
-            raise RuntimeError(msg)
-        return self.measures
+        ``syllables`` gives the syllables of each code; it is called only if needed.
+        """
+        if self._measures is None:
+            found = readability(words, syllables())
+            self._measures = (found, measure_tone(self.document, found.words, notes=self.notes))
+        return self._measures
 
 
 def _analyse(text: str, name: str | None, cache: AnalysisCache | None = None) -> _Analysis:
@@ -296,16 +296,10 @@ def _compare_analysed(
     )
     original_words = sum(map(len, codes.words[0]))
     rewrite_words = sum(map(len, codes.words[1]))
-    syllables: dict[str, int] | None = None
-    for analysis, words in ((original, codes.words[0]), (rewrite, codes.words[1])):
-        if analysis.measures is None:
-            if syllables is None:
-                syllables = syllable_table(codes.key_of)
-            analysis.measure(words, syllables)
-    (original_readability, original_tone), (rewrite_readability, rewrite_tone) = (
-        original.measured(),
-        rewrite.measured(),
-    )
+    # Built once, and only if a side is measured now rather than taken from a cache.
+    syllables = functools.cache(lambda: syllable_table(codes.key_of))
+    original_readability, original_tone = original.measures(codes.words[0], syllables)
+    rewrite_readability, rewrite_tone = rewrite.measures(codes.words[1], syllables)
     metrics = Metrics(
         reuse=share(reused_words, rewrite_words),
         coverage=share(reused_words, original_words),
