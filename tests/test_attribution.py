@@ -121,6 +121,38 @@ FINDINGS = [
         [("said", "Ana Ruiz", False)],
         id="cleft",
     ),
+    # Set phrases on a verb of saying report nobody; the same words in a clause still do.
+    pytest.param("Having said that, the pier was late.", [], id="aside-having-said-that"),
+    pytest.param(
+        "Having said that the pier was late, Ana Ruiz left.",
+        [("said", None, False)],
+        id="near-having-said-that-clause",
+    ),
+    pytest.param("All told, 40 people were hurt.", [], id="aside-all-told"),
+    pytest.param("The pier was late, all told.", [], id="aside-all-told-at-end"),
+    pytest.param(
+        "They all told reporters the pier was late.",
+        [("told", "They all", False)],
+        id="near-all-told-clause",
+    ),
+    pytest.param(
+        "The signs that said the pier was closed came down.",
+        [("said", None, False)],
+        id="near-that-said-relative",
+    ),
+    pytest.param("Truth be told, the pier was late.", [], id="aside-truth-be-told"),
+    pytest.param("It goes without saying that the pier was late.", [], id="idiom-goes-without"),
+    # A thing found or shown somewhere is not a finding.
+    pytest.param("The gun was found in his car.", [], id="found-in-a-place"),
+    pytest.param(
+        "A gun was found nearby, police said.", [("said", "police", False)], id="found-nearby"
+    ),
+    pytest.param("The clip was shown on television.", [], id="shown-on-television"),
+    pytest.param(
+        "The drug was found to be unsafe.",
+        [("found", None, False)],
+        id="near-found-to-be",
+    ),
 ]
 
 
@@ -315,6 +347,18 @@ DETECTOR = [
         ("Rates will rise, the bank\u2019s chief said.",),
         [],
         id="typographic",
+    ),
+    pytest.param(
+        ("Having said that, the pier reopened late.",),
+        ("Even so, the pier reopened late.",),
+        [],
+        id="aside-reworded-is-no-dropped-source",
+    ),
+    pytest.param(
+        ("Having said that the pier reopened late, officials said nothing more.",),
+        ("The pier reopened late.",),
+        [ChangeKind.DROPPED_ATTRIBUTION],
+        id="near-clause-with-source-dropped",
     ),
 ]
 

@@ -103,7 +103,8 @@ _CLAUSE_STOPS = frozenset(
     )
 )
 _RELATIVE_SUBJECTS = frozenset(_words("who which"))
-_SUBJECT_STOPS = _CLAUSE_STOPS | _BE
+# "having said" has its subject in the main clause, never to its left.
+_SUBJECT_STOPS = _CLAUSE_STOPS | _BE | {"having"}
 # Nouns after "according to" that name a norm rather than a source.
 _GO_ON = frozenset(_words("on continue continues continued continuing"))
 _NORMS = frozenset(_words("plan plans schedule script tradition custom protocol form law rules"))
@@ -122,6 +123,18 @@ _ADD = frozenset(_words("add adds added adding"))
 # Words after "added" that still leave it a verb of saying: "added that", "added on Monday".
 _REMARK_FOLLOWERS = frozenset(
     _words("that on in at during later afterwards then also today yesterday quickly")
+)
+# What closes an aside such as "all told": the end of its clause.
+_ASIDE_ENDS = frozenset(",.;:!?)\u2014\u2013")
+# Passive evidence verbs that also tell where a thing was found or shown, and the words
+# after them that mean that sense: "the gun was found in his car", "found dead".
+_FIND_OR_SHOW = frozenset(_words("found shown"))
+_PLACES_AND_STATES = frozenset(
+    _words(
+        "in inside on at near nearby under beneath behind outside along across among between "
+        "dead alive unconscious injured wounded hidden here "
+        "there abandoned buried lying floating"
+    )
 )
 _CONTINUE = frozenset(_words("continue continues continued continuing"))
 _SPEECH_OPENERS = frozenset(":\"\u201c\u2018'")
@@ -252,6 +265,12 @@ class _Lexicons:
     vague_adverbs: frozenset[str]
     impersonal: _Phrases
     vague_heads: frozenset[str]
+    # Set phrases on a verb of saying that report nobody ("having said that,"), by each
+    # of their words: the phrase, where the word sits in it, and whether it counts only
+    # as an aside (punctuation after it).
+    set_phrases: dict[str, tuple[tuple[tuple[str, ...], int, bool], ...]] = attrs.field(
+        factory=dict
+    )
     # Every word a cue can start with, so most words are passed over at once.
     cue_starts: frozenset[str] = frozenset()
     # What the scan stops at: cue starts, a label's colon and a sign-off's dash.
@@ -278,6 +297,18 @@ def _base_forms(verbs: Lexicon) -> Iterable[str]:
         third_person = (form + "s", form + "es", form[:-1] + "ies")
         if any(candidate in forms for candidate in third_person):
             yield form
+
+
+def _set_phrases(
+    asides: Iterable[str], idioms: Iterable[str]
+) -> dict[str, tuple[tuple[tuple[str, ...], int, bool], ...]]:
+    by_word: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+    for phrases, aside in ((asides, True), (idioms, False)):
+        for phrase in phrases:
+            words = tuple(_TOKEN.findall(phrase.lower()))
+            for position, word in enumerate(words):
+                by_word.setdefault(word, []).append((words, position, aside))
+    return {word: tuple(entries) for word, entries in by_word.items()}
 
 
 @functools.cache
@@ -327,6 +358,7 @@ def cue_lexicons(verbs: Lexicon, vague: Lexicon) -> _Lexicons:
         vague_adverbs=frozenset(word.lower() for word in vague.get("adverbs")),
         impersonal=_Phrases.of(vague.get("impersonal")),
         vague_heads=frozenset(word.lower() for word in vague.get("heads")),
+        set_phrases=_set_phrases(verbs.get("asides"), verbs.get("idioms")),
     )
     starts = (found.impersonal, found.prepositional, found.channels, found.verbs)
     cue_starts = frozenset(
@@ -548,18 +580,12 @@ def _verb_attribution(
     text: str, tokens: _Tokens, index: int, length: int, lexicons: _Lexicons
 ) -> Attribution | None:
     lower = tokens.lowers[index]
-    if tokens.texts[index][0].isupper() and not _capitalised_verb(tokens, index, length, lexicons):
-        return None
-    if _noun_context(tokens, index) or _infinitive(tokens, index, lexicons):
-        return None
-    if lower in _CONTINUE and not _opens_speech(tokens, index + length):
-        return None
-    if lower in _ADD and not _inverted(tokens, index) and _has_object(tokens, index + length):
-        return None  # "added a barn": adding a thing, not a remark
-    if length == 1 and lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
+    if _other_sense(tokens, index, length, lexicons):
         return None
     cue = _span(text, tokens, index, index + length - 1)
     if _passive(tokens, index):
+        if lower in _FIND_OR_SHOW and _followed_by_place(tokens, index + length):
+            return None  # "a gun was found nearby", "shown on television": an object's fate
         by = index + length
         if by < len(tokens) and tokens.lowers[by] == "by":
             found = _right_source(tokens, by + 1)
@@ -593,6 +619,48 @@ def _verb_attribution(
     return _found(
         cue=cue, source=_span(text, tokens, *left), vague=_is_vague(tokens, *left, lexicons)
     )
+
+
+def _other_sense(tokens: _Tokens, index: int, length: int, lexicons: _Lexicons) -> bool:
+    """Tell whether a cue's words are used here in a sense that reports nobody's words."""
+    lower = tokens.lowers[index]
+    if tokens.texts[index][0].isupper() and not _capitalised_verb(tokens, index, length, lexicons):
+        return True
+    if _noun_context(tokens, index) or _infinitive(tokens, index, lexicons):
+        return True
+    if lower in _CONTINUE and not _opens_speech(tokens, index + length):
+        return True
+    if lower in _ADD and not _inverted(tokens, index) and _has_object(tokens, index + length):
+        return True  # "added a barn": adding a thing, not a remark
+    if length == 1 and lower in lexicons.homographs and not _reads_as_verb(tokens, index, length):
+        return True
+    # "Having said that, ...": a turn of phrase, not a report
+    return lower in lexicons.set_phrases and _in_set_phrase(tokens, index, lexicons)
+
+
+def _in_set_phrase(tokens: _Tokens, index: int, lexicons: _Lexicons) -> bool:
+    """Tell whether the cue word at ``index`` is part of a set phrase such as "all told,".
+
+    An aside must stand between punctuation marks (or the text's ends); an idiom counts
+    anywhere.
+    """
+    lowers = tokens.lowers
+    for words, position, aside in lexicons.set_phrases[lowers[index]]:
+        first = index - position
+        after = first + len(words)
+        if first < 0 or tuple(lowers[first:after]) != words:
+            continue
+        if not aside:
+            return True
+        # An aside stands apart: "that said," but not "signs that said" nor "all told them".
+        opens = first == 0 or not tokens.is_word(first - 1)
+        if opens and (after == len(lowers) or tokens.texts[after] in _ASIDE_ENDS):
+            return True
+    return False
+
+
+def _followed_by_place(tokens: _Tokens, after: int) -> bool:
+    return after < len(tokens) and tokens.lowers[after] in _PLACES_AND_STATES
 
 
 def _infinitive(tokens: _Tokens, index: int, lexicons: _Lexicons) -> bool:
