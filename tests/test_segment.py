@@ -36,6 +36,56 @@ def test_sentences_respect_abbreviations_and_quotes(text: str, expected: list[st
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The attack began at 3 p.m. Friday. Police came.",
+            ["The attack began at 3 p.m. Friday.", "Police came."],
+            id="time-then-weekday",
+        ),
+        pytest.param(
+            "Polls close at 8 P.M. Eastern time.",
+            ["Polls close at 8 P.M. Eastern time."],
+            id="time-then-zone-word",
+        ),
+        pytest.param(
+            "It opens at 10 a.m. ET daily.", ["It opens at 10 a.m. ET daily."], id="time-then-zone"
+        ),
+        pytest.param(
+            "The deadline is 5 p.m. Sept. 30, officials said.",
+            ["The deadline is 5 p.m. Sept. 30, officials said."],
+            id="time-then-date",
+        ),
+        pytest.param(
+            "Prices rose approx. 5 percent.", ["Prices rose approx. 5 percent."], id="approx-number"
+        ),
+        pytest.param(
+            "The talks end at 5 p.m. The mayor speaks first.",
+            ["The talks end at 5 p.m.", "The mayor speaks first."],
+            id="near-time-then-new-sentence",
+        ),
+        pytest.param(
+            "Fans waited until 2 a.m. Sunday's game ran late.",
+            ["Fans waited until 2 a.m.", "Sunday's game ran late."],
+            id="near-weekday-possessive-starts-a-sentence",
+        ),
+        pytest.param(
+            "He was ranked No. 2. He lost.",
+            ["He was ranked No. 2.", "He lost."],
+            id="near-number-then-new-sentence",
+        ),
+        pytest.param(
+            "The cat was named Max. 5 more were found.",
+            ["The cat was named Max.", "5 more were found."],
+            id="near-name-then-number",
+        ),
+    ],
+)
+def test_abbreviations_that_run_on_keep_the_sentence_whole(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_spans_slice_the_raw_text_with_crlf() -> None:
     text = "Title Of The Story\r\n\r\nFirst one. Second one.\r\n\r\nThird one.\r\n"
     doc = segment(text)

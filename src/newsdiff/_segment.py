@@ -100,12 +100,37 @@ _SEGMENTER_VIEW = str.maketrans(
 
 
 def _sentence_spans(text: str, view: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for boundary in sentencex.get_sentence_boundaries("en", view[start:end]):
         s, e = _strip(text, start + boundary["start_index"], start + boundary["end_index"])
-        if s < e:
+        if s >= e:
+            continue
+        if spans and _runs_on(text, spans[-1], s):
+            spans[-1] = (spans[-1][0], e)
+        else:
             spans.append((s, e))
     return spans
+
+
+# Abbreviations after which news style goes on with the same sentence, and what may follow
+# them then: "3 p.m. Friday", "8 p.m. Eastern time", "approx. 5 percent". sentencex
+# breaks there because the next word is capitalised or a number.
+_TIME_ABBREVIATION = re.compile(r"(?:^|[\s(\d])[ap]\.m\.\Z", re.IGNORECASE)
+_AFTER_TIME = re.compile(
+    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b(?![\'\u2019]s)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*\d"
+    r"|(?:Eastern|Central|Mountain|Pacific|Atlantic|Greenwich|local)\b"
+    r"|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b"
+)
+_NUMBER_ABBREVIATION = re.compile(r"(?:^|\s)(?:approx|est|ca|incl|no|nos)\.\Z", re.IGNORECASE)
+
+
+def _runs_on(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Tell whether the sentence before ``start`` ends on an abbreviation that runs on."""
+    tail = text[max(previous[0], previous[1] - 12) : previous[1]]
+    if _TIME_ABBREVIATION.search(tail):
+        return _AFTER_TIME.match(text, start) is not None
+    return _NUMBER_ABBREVIATION.search(tail) is not None and text[start : start + 1].isdigit()
 
 
 def segment(text: str, *, name: str | None = None) -> Document:
