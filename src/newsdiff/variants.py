@@ -435,6 +435,7 @@ def _unique(
     """
     documents: list[Document] = [reports[0].original]
     documents += [report.rewrite for report in reports]
+    every_words = [_words(document.text) for document in documents]
     found: list[UniqueContent] = []
     for v in range(1, len(names)):
         document = documents[v]
@@ -450,7 +451,7 @@ def _unique(
                 _CLAIM_MIN_WORDS
             ):
                 found.append(UniqueContent(version=names[v], kind="claim", span=span))
-        found += _unique_quotes(names, v, documents)
+        found += _unique_quotes(names, v, documents, every_words)
     return tuple(found)
 
 
@@ -459,14 +460,15 @@ def _words(text: str, start: int = 0, end: int | None = None) -> str:
 
 
 def _unique_quotes(
-    names: Sequence[str], v: int, documents: Sequence[Document]
+    names: Sequence[str], v: int, documents: Sequence[Document], every_words: Sequence[str]
 ) -> list[UniqueContent]:
     """Double-quoted passages of variant ``v`` whose words no other version contains.
 
     Words are compared folded and without punctuation, so a quotation that another
-    version only re-punctuates or re-typesets is not unique.
+    version only re-punctuates or re-typesets is not unique. ``every_words`` holds the
+    words of each version, as :func:`_words` gives them.
     """
-    others = [_words(doc.text) for index, doc in enumerate(documents) if index != v]
+    others = [words for index, words in enumerate(every_words) if index != v]
     text = documents[v].text
     found = []
     for match in _QUOTED.finditer(text):
