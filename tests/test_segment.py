@@ -142,6 +142,50 @@ def test_boilerplate_is_marked_and_kept_out_of_sentences(
     assert doc.sentences[0].span.text == "Officials met."
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "UPDATE: date 2026-01-21 Officials met.",
+            [
+                (BoilerplateKind.UPDATE_MARKER, "UPDATE:"),
+                (BoilerplateKind.DATELINE, "date 2026-01-21"),
+            ],
+            id="update-then-dateline",
+        ),
+        pytest.param(
+            "date 2026-01-21 UPDATE: Officials met.",
+            [
+                (BoilerplateKind.DATELINE, "date 2026-01-21"),
+                (BoilerplateKind.UPDATE_MARKER, "UPDATE:"),
+            ],
+            id="dateline-then-update",
+        ),
+        pytest.param(
+            "\u00a0date\u00a02026-01-21\u00a0Officials met.",
+            [(BoilerplateKind.DATELINE, "date\u00a02026-01-21")],
+            id="no-break-spaces",
+        ),
+        pytest.param(
+            "WASHINGTON\u2009(AP)\u00a0\u2014 Officials met.",
+            [(BoilerplateKind.DATELINE, "WASHINGTON\u2009(AP)\u00a0\u2014")],
+            id="thin-space-wire-dateline",
+        ),
+        pytest.param(
+            "BREAKING\u00a0NEWS: Officials met.",
+            [(BoilerplateKind.UPDATE_MARKER, "BREAKING\u00a0NEWS:")],
+            id="no-break-space-in-marker",
+        ),
+    ],
+)
+def test_boilerplate_prefixes_in_any_order_and_with_any_space(
+    text: str, expected: list[tuple[BoilerplateKind, str]]
+) -> None:
+    doc = segment(text)
+    assert [(b.kind, b.span.text) for b in doc.boilerplate] == expected
+    assert [s.span.text for s in doc.sentences] == ["Officials met."]
+
+
 def test_update_inside_a_sentence_is_not_boilerplate() -> None:
     doc = segment("The UPDATE: button was removed. Users complained.")
     assert doc.boilerplate == ()

@@ -23,19 +23,23 @@ _LINE = re.compile(r"[^\r\n]+")
 # so that a CRLF line end is one line end, as in _LINE.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\u00a0]*(?:\r\n|\r(?!\n)|\n)")
 
+# Blanks inside these patterns are any space but a line break ("[^\S\r\n]"): text scraped
+# from web pages often has no-break or thin spaces there.
 # A dateline opening the first paragraph: "date 2026-01-21", "2026-01-21:",
 # "WASHINGTON (Reuters) -", "MEXICO CITY, Jan. 21 (AP) --".
 _DATELINE = re.compile(
-    r"""\A[ \t\u00a0]*(?:
-        (?:date[ \t]+)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?[ \t]*[:\-\u2013\u2014]?
-      | [A-Z][A-Z .'\u2019-]{1,40}(?:,[ \t][A-Z][A-Za-z. ]{1,20}\d{0,2})?[ \t]*
-        \((?:AP|Reuters|AFP|UPI|Bloomberg|dpa|EFE|ANSA|Xinhua)\)[ \t]*[-\u2013\u2014]{1,2}
-    )[ \t\u00a0]*""",
+    r"""\A[^\S\r\n]*(?:
+        (?:date[^\S\r\n]+)?\d{4}-\d{2}-\d{2}(?:[T\x20\u00a0]\d{2}:\d{2}(?::\d{2})?Z?)?[^\S\r\n]*
+        [:\-\u2013\u2014]?
+      | [A-Z][A-Z\x20\u00a0.'\u2019-]{1,40}
+        (?:,[^\S\r\n][A-Z][A-Za-z.\x20\u00a0]{1,20}\d{0,2})?[^\S\r\n]*
+        \((?:AP|Reuters|AFP|UPI|Bloomberg|dpa|EFE|ANSA|Xinhua)\)[^\S\r\n]*[-\u2013\u2014]{1,2}
+    )[^\S\r\n]*""",
     re.VERBOSE,
 )
 _UPDATE = re.compile(
-    r"\A[ \t\u00a0]*(?:UPDATE(?:D)?|BREAKING(?: NEWS)?|EXCLUSIVE|DEVELOPING|CORRECTION|"
-    r"EDITOR'?S NOTE|WATCH|LIVE)(?:[ \t]+\d[^:\r\n]{0,30})?[ \t]*:[ \t\u00a0]*",
+    r"\A[^\S\r\n]*(?:UPDATE(?:D)?|BREAKING(?:[^\S\r\n]NEWS)?|EXCLUSIVE|DEVELOPING|CORRECTION|"
+    r"EDITOR'?S[^\S\r\n]NOTE|WATCH|LIVE)(?:[^\S\r\n]+\d[^:\r\n]{0,30})?[^\S\r\n]*:[^\S\r\n]*",
 )
 # A footer opens with a copyright mark or carries a rights notice anywhere. The notice
 # pattern starts with a look-ahead on its first letters so the scan skips other text fast.
@@ -160,11 +164,14 @@ def segment(text: str, *, name: str | None = None) -> Document:
                 Boilerplate(kind=BoilerplateKind.COPYRIGHT, span=Span.of(text, p_start, p_end))
             )
             continue
-        if number == 0:
-            start = _take_prefix(
-                text, start, p_end, _DATELINE, BoilerplateKind.DATELINE, boilerplate
-            )
-        if number <= 1:
+        # A dateline and an update marker come in either order ("UPDATE: date 2026-01-21").
+        taken = -1
+        while number <= 1 and start < p_end and start != taken:
+            taken = start
+            if number == 0:
+                start = _take_prefix(
+                    text, start, p_end, _DATELINE, BoilerplateKind.DATELINE, boilerplate
+                )
             start = _take_prefix(
                 text, start, p_end, _UPDATE, BoilerplateKind.UPDATE_MARKER, boilerplate
             )
