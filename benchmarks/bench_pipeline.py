@@ -20,7 +20,7 @@ from newsdiff._align import align_sentences
 from newsdiff._metrics import readability, syllable_table
 from newsdiff._pipeline import _build_alignment, _Codes, default_detectors
 from newsdiff._segment import segment
-from newsdiff._tokens import tokenize
+from newsdiff._tokens import sentence_tokens
 from newsdiff.detect import Context
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -51,8 +51,8 @@ def median_ms(function: Callable[[], object], repeat: int) -> float:
 def stages(original: str, rewrite: str, repeat: int) -> dict[str, float]:
     """Median milliseconds of each pipeline stage and of the whole comparison."""
     a, b = segment(original), segment(rewrite)
-    ta = [tokenize(original, s.span.start, s.span.end) for s in a.sentences]
-    tb = [tokenize(rewrite, s.span.start, s.span.end) for s in b.sentences]
+    ta = [sentence_tokens(original, s.span.start, s.span.end) for s in a.sentences]
+    tb = [sentence_tokens(rewrite, s.span.start, s.span.end) for s in b.sentences]
     codes = _Codes(ta, tb)
     ca, cb = codes.content
     ea, eb = codes.every
@@ -76,8 +76,8 @@ def stages(original: str, rewrite: str, repeat: int) -> dict[str, float]:
         "segment": median_ms(lambda: (segment(original), segment(rewrite)), repeat),
         "tokenize": median_ms(
             lambda: (
-                [tokenize(original, s.span.start, s.span.end) for s in a.sentences]
-                + [tokenize(rewrite, s.span.start, s.span.end) for s in b.sentences]
+                [sentence_tokens(original, s.span.start, s.span.end) for s in a.sentences]
+                + [sentence_tokens(rewrite, s.span.start, s.span.end) for s in b.sentences]
             ),
             repeat,
         ),

@@ -187,6 +187,54 @@ def test_only_a_closing_full_stop_is_typography(
     assert [c.kind.value for c in report.changes] == kinds
 
 
+@pytest.mark.parametrize(
+    ("original", "rewrite", "relations", "kinds"),
+    [
+        pytest.param(
+            "Mayor Quits After Vote\n\nThe mayor quit on Monday.",
+            "MAYOR QUITS AFTER VOTE\n\nThe mayor quit on Monday.",
+            ["typographic", "identical"],
+            [],
+            id="shouted-headline",
+        ),
+        pytest.param(
+            "FBI chief quits after vote. Talks went on.",
+            "FBI CHIEF QUITS AFTER VOTE. Talks went on.",
+            ["typographic", "identical"],
+            [],
+            id="shouted-with-an-acronym",
+        ),
+        pytest.param(
+            "The mayor met Ana Ruiz. They talked.",
+            "THE MAYOR MET ANA RUIZ. THEY TALKED.",
+            ["typographic", "typographic"],
+            [],
+            id="shouted-two-word-sentence",
+        ),
+        pytest.param(
+            "MAYOR QUITS AFTER VOTE\n\nThe mayor quit.",
+            "MAYOR STAYS AFTER VOTE\n\nThe mayor quit.",
+            ["edited", "identical"],
+            ["reworded"],
+            id="near-shouted-word-changed",
+        ),
+        pytest.param(
+            "The US mayor met us.",
+            "The US mayor met US.",
+            ["edited"],
+            ["reworded"],
+            id="near-acronym-in-ordinary-text",
+        ),
+    ],
+)
+def test_capitals_of_a_shouted_sentence_are_typography(
+    original: str, rewrite: str, relations: list[str], kinds: list[str]
+) -> None:
+    report = newsdiff.compare(original, rewrite)
+    assert [g.relation.value for g in report.alignment] == relations
+    assert [c.kind.value for c in report.changes] == kinds
+
+
 @pytest.mark.parametrize("invisible", ["\x07", "\x1b", "\x9f", "\u200e", "\u202e", "\u2066"])
 def test_invisible_characters_inside_a_word_change_nothing(invisible: str) -> None:
     original = "Officials met on Monday. Talks failed."

@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
-import operator
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from newsdiff._align import align_sentences
 from newsdiff._metrics import compare_readability, readability, share, syllable_table
 from newsdiff._segment import segment
 from newsdiff._text import DEFAULT_MAX_CHARS, load_text
-from newsdiff._tokens import Token, code_points, is_word_key, tokenize
+from newsdiff._tokens import Token, code_points, is_word_key, sentence_tokens, token_key
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
@@ -60,7 +59,6 @@ __all__ = ["AnalysisCache", "compare", "compare_files", "default_detectors"]
 #: edited rather than paraphrased.
 EDITED_THRESHOLD = 0.6
 _QUIET = frozenset({Relation.IDENTICAL, Relation.TYPOGRAPHIC})
-_KEY = operator.itemgetter(2)  # a Token's folded key
 
 
 def default_detectors() -> tuple[Detector, ...]:
@@ -95,7 +93,7 @@ class _Codes:
     __slots__ = ("content", "every", "full_stop", "key_of", "words")
 
     def __init__(self, *documents: Sequence[Sequence[Token]]) -> None:
-        keys = [[list(map(_KEY, tokens)) for tokens in sentences] for sentences in documents]
+        keys = [[list(map(token_key, tokens)) for tokens in sentences] for sentences in documents]
         code_of = code_points(itertools.chain.from_iterable(itertools.chain.from_iterable(keys)))
         encode = code_of.__getitem__
         every = [["".join(map(encode, sentence)) for sentence in side] for side in keys]
@@ -176,7 +174,9 @@ class _Analysis:
 
     def __init__(self, text: str, name: str | None) -> None:
         self.document = segment(text, name=name)
-        self.tokens = [tokenize(text, s.span.start, s.span.end) for s in self.document.sentences]
+        self.tokens = [
+            sentence_tokens(text, s.span.start, s.span.end) for s in self.document.sentences
+        ]
         self.notes: Annotations = annotate(self.document)
         self._measures: tuple[Readability, Tone] | None = None
 
@@ -401,12 +401,40 @@ def _relation(pairing: Pairing, original: Document, rewrite: Document, codes: _C
     if original.sentences[i].span.text == rewrite.sentences[j].span.text:
         return Relation.IDENTICAL
     left, right = codes.every[0][i], codes.every[1][j]
-    if left == right or _without_final(left, codes.full_stop) == _without_final(
-        right, codes.full_stop
+    if (
+        left == right
+        or _without_final(left, codes.full_stop) == _without_final(right, codes.full_stop)
+        or _same_but_case(
+            left,
+            right,
+            codes,
+            original.sentences[i].span.text,
+            rewrite.sentences[j].span.text,
+        )
     ):
         return Relation.TYPOGRAPHIC
     words = Indel.normalized_similarity(codes.words[0][i], codes.words[1][j])
     return Relation.EDITED if words >= EDITED_THRESHOLD else Relation.PARAPHRASED
+
+
+def _same_but_case(
+    left: str, right: str, codes: _Codes, original_text: str, rewrite_text: str
+) -> bool:
+    """Tell whether a shouted sentence says what the other does in ordinary case.
+
+    A shouted sentence ("FBI CHIEF QUITS") is lower-cased whole, acronyms too, so its
+    "fbi" meets "FBI" in ordinary text; two ordinary sentences keep "US" and "us" apart.
+    """
+    if len(left) != len(right) or not (_shouted(original_text) or _shouted(rewrite_text)):
+        return False
+    key_of = codes.key_of
+    return all(
+        a == b or key_of[a].lower() == key_of[b].lower() for a, b in zip(left, right, strict=True)
+    )
+
+
+def _shouted(text: str) -> bool:
+    return 2 * sum(map(str.isupper, text)) > sum(map(str.isalpha, text))
 
 
 def _without_final(sentence: str, full_stop: str | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -17,7 +18,7 @@ from newsdiff._text import fold
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Token", "code_points", "is_word_key", "tokenize"]
+__all__ = ["Token", "code_points", "is_word_key", "sentence_tokens", "token_key", "tokenize"]
 
 # Word characters plus combining marks, invisible characters and controls that are not
 # white space, so that "Nicola\u0301s", or a zero-width space, a bidirectional mark or a
@@ -79,6 +80,37 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     if _INVISIBLE in entries:
         return [token for token in tokens if token.key]
     return tokens
+
+
+#: A token's folded key, as a C-level getter for ``map``.
+token_key = operator.itemgetter(2)
+_IS_WORD = operator.itemgetter(3)
+
+
+# A sentence written in capitals ("MAYOR QUITS AFTER VOTE") is shouted, not a run of
+# acronyms: at least this many words, and more than half of its words, in capitals.
+# ("THEY LEFT." is shouted; "US aid rose" is not.)
+_SHOUTED_WORDS = 2
+
+
+def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of one sentence, as :func:`tokenize`, with shouting folded away.
+
+    Keys keep the capitals of acronyms ("US" is not "us"), but in a sentence written in
+    capitals every key is lower-cased, so an all-caps headline compares equal to the
+    same words in ordinary case.
+
+    >>> [t.key for t in sentence_tokens("US MAYOR QUITS", 0, 14)]
+    ['us', 'mayor', 'quits']
+    >>> [t.key for t in sentence_tokens("The US mayor quits", 0, 18)]
+    ['the', 'US', 'mayor', 'quits']
+    """
+    tokens = tokenize(text, start, end)
+    keys = list(map(token_key, tokens))
+    capitals = sum(map(str.isupper, keys))
+    if capitals < _SHOUTED_WORDS or 2 * capitals <= sum(map(_IS_WORD, tokens)):
+        return tokens
+    return [token._replace(key=key.lower()) for token, key in zip(tokens, keys, strict=True)]
 
 
 def code_points(keys: Iterable[str]) -> dict[str, str]:

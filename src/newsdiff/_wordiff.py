@@ -18,7 +18,7 @@ import attrs
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from newsdiff._tokens import Token, code_points
+from newsdiff._tokens import Token, code_points, token_key
 from newsdiff.models import EditOp, Span, WordEdit
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ __all__ = ["WordDiff", "diff_tokens"]
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
 _DMP_OPS = {"equal": 0, "delete": -1, "insert": 1}
-_KEY = operator.itemgetter(2)
 _IS_WORD = operator.itemgetter(3)
 
 
@@ -79,8 +78,8 @@ def diff_tokens(
     >>> [(e.op.value, e.original.text, e.rewrite.text) for e in diff.edits]
     [('replace', 'Monday', 'Friday')]
     """
-    left_keys = list(map(_KEY, original))
-    right_keys = list(map(_KEY, rewrite))
+    left_keys = list(map(token_key, original))
+    right_keys = list(map(token_key, rewrite))
     # The group's own codes: diff-match-patch's clean-up scores edit boundaries by the
     # characters' Unicode classes, so they must not depend on the rest of the articles.
     code_of = code_points(left_keys + right_keys)
