@@ -118,6 +118,35 @@ def test_merged_sentences() -> None:
     assert groups(report)[1] == ("identical", (2,), (1,))
 
 
+@pytest.mark.parametrize(
+    ("original", "rewrite", "expected"),
+    [
+        pytest.param(
+            '"We will win," Smith said. "It will take time."',
+            '"We will win. It will take time," Smith said.',
+            [("merged", (0, 1), (0,))],
+            id="short-quotation-piece-joins-its-neighbour",
+        ),
+        pytest.param(
+            "Human Rights. The council ignored human rights for years.",
+            "The council ignored human rights for years.",
+            [("removed", (0,), ()), ("identical", (1,), (0,))],
+            id="near-heading-its-section-already-explains",
+        ),
+        pytest.param(
+            "The mayor resigned on Monday. She left.",
+            "The mayor resigned on Monday and left.",
+            [("edited", (0,), (0,)), ("removed", (1,), ())],
+            id="near-one-word-is-too-little-to-merge",
+        ),
+    ],
+)
+def test_short_sentences_merge_only_when_their_words_run_on(
+    original: str, rewrite: str, expected: list[tuple[str, tuple[int, ...], tuple[int, ...]]]
+) -> None:
+    assert groups(newsdiff.compare(original, rewrite)) == expected
+
+
 def test_split_sentence() -> None:
     original = (
         "The council approved the stadium budget in a vote held on Thursday evening. "

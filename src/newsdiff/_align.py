@@ -38,6 +38,7 @@ _RARE_DOCUMENT_FREQUENCY = 6
 _CANDIDATES_PER_SENTENCE = 12
 _DIAGONAL_WINDOW = 3
 _MIN_SHARED_WORDS = 3
+_MIN_SHORT_WORDS = 2
 # Below any similarity of two sentences that share a word (at least 1 / total words).
 _ANY_SHARED = 1e-9
 
@@ -215,7 +216,7 @@ def _attach_leftovers(
             if index in own_groups or not sentence:
                 continue
             best = _best_host(
-                sentence, index, partners[index], other, other_groups, groups, 1 - side
+                sentence, index, partners[index], own, other, other_groups, groups, 1 - side
             )
             if best is not None:
                 groups[best][side].append(index)
@@ -227,6 +228,7 @@ def _best_host(
     sentence: str,
     index: int,
     partners: list[int],
+    own: Sequence[str],
     other: Sequence[str],
     group_of_other: dict[int, list[int]],
     groups: list[tuple[list[int], list[int]]],
@@ -247,9 +249,20 @@ def _best_host(
             continue
         shared = _lcs(sentence, other[partner])
         containment = shared / len(sentence)
-        if shared < _MIN_SHARED_WORDS or containment < CONTAINMENT_THRESHOLD:
-            continue
         nearest = min(abs(index - member) for member in group[1 - side])
+        if shared < _MIN_SHARED_WORDS:
+            # A short sentence ("It will take time.") joins only a neighbour that holds
+            # all its words in a row, and that its own partner does not already explain:
+            # two pieces of a quotation run together, not a heading cut before its section.
+            if (
+                len(sentence) < _MIN_SHORT_WORDS
+                or nearest > 1
+                or sentence not in other[partner]
+                or any(sentence in own[member] for member in group[1 - side])
+            ):
+                continue
+        elif containment < CONTAINMENT_THRESHOLD:
+            continue
         candidate = (containment - 0.01 * nearest, -host[0])
         if best is None or candidate > best:
             best = candidate
