@@ -152,6 +152,11 @@ def test_pronoun_keeps_its_own_span() -> None:
         ("She appeared on \u201cMeet the Press\u201d on Sunday.", True),
         ('"Meet me at the press room," she said.', False),
         ('"We are ready for the storm," he said.', False),
+        # Two words are a quotation when somebody says them, closing on their punctuation.
+        ('"We\u2019re ready," Ana Ruiz said.', False),
+        ('"No comment," the spokesman said.', False),
+        ('Ana Ruiz called it "a disaster" on Monday.', True),
+        ('"Reform" stalled, the mayor said.', True),
     ],
 )
 def test_scare_quotes_and_titles_are_flagged(text: str, scare: bool) -> None:
@@ -366,6 +371,18 @@ DETECTOR = [
         SAID.format("we can't rebuild the pier this year"),
         [(ChangeKind.ALTERED_QUOTE, Severity.LOW)],
         id="contraction-is-low",
+    ),
+    pytest.param(
+        '"We will win," Ana Ruiz said.',
+        '"We\'ll win," Ana Ruiz said.',
+        [(ChangeKind.ALTERED_QUOTE, Severity.LOW)],
+        id="contraction-in-a-short-quote-is-low",
+    ),
+    pytest.param(
+        '"We are not ready," Ana Ruiz said.',
+        '"We\'re ready," Ana Ruiz said.',
+        [(ChangeKind.ALTERED_QUOTE, Severity.HIGH)],
+        id="near-contraction-drops-a-negation",
     ),
     pytest.param(
         SAID.format("we must rebuild the pier - it's well-known"),
@@ -628,3 +645,12 @@ def test_a_context_refuses_notes_taken_on_another_document(field: str, notes_of:
         return
     with pytest.raises(newsdiff.InputError, match=field):
         Context(original=original, rewrite=rewrite, alignment=(), **{field: notes})
+
+
+def test_edits_side_by_side_are_described_as_one() -> None:
+    report = newsdiff.compare(
+        '"We will win this race," Ana Ruiz said.', '"We\'ll win this race," Ana Ruiz said.'
+    )
+    (change,) = report.changes
+    assert change.kind is ChangeKind.ALTERED_QUOTE
+    assert change.explanation.endswith('"we will" became "we\'ll".')

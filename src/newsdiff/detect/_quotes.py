@@ -232,6 +232,10 @@ def folded_in_place(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
+# How a short quotation of somebody's words ends inside its marks: "No way," she said.
+_SPOKEN_ENDS = frozenset(",.!?")
+
+
 def is_scare_quote(quotation: Quotation) -> bool:
     """Tell whether quotation marks set off a term or a title rather than somebody's words.
 
@@ -242,7 +246,12 @@ def is_scare_quote(quotation: Quotation) -> bool:
     """
     words = _WORD.findall(quotation.content.text)
     if len(words) <= _SCARE_WORDS:
-        return True
+        # Unless somebody says it, closing on their own punctuation: "No way," she said.
+        return not (
+            quotation.cue is not None
+            and quotation.speaker is not None
+            and quotation.content.text.rstrip()[-1:] in _SPOKEN_ENDS
+        )
     if quotation.cue is not None:
         return False
     if len(words) <= _SCARE_WORDS + 1:

@@ -163,14 +163,17 @@ def _edits(
     while blocks and blocks[-1].tag == "delete":
         blocks.pop()
         trimmed = True
-    edits = tuple(
-        (
-            tuple(original[block.src_start : block.src_end]),
-            tuple(rewrite[block.dest_start : block.dest_end]),
-        )
-        for block in blocks
-        if block.tag != "equal"
-    )
+    # Edits side by side are one edit: "we will" became "we'll", not "we" became "we'll"
+    # and "will" dropped.
+    spans: list[list[int]] = []
+    for block in blocks:
+        if block.tag == "equal":
+            continue
+        if spans and spans[-1][1] == block.src_start and spans[-1][3] == block.dest_start:
+            spans[-1][1], spans[-1][3] = block.src_end, block.dest_end
+        else:
+            spans.append([block.src_start, block.src_end, block.dest_start, block.dest_end])
+    edits = tuple((tuple(original[a:b]), tuple(rewrite[c:d])) for a, b, c, d in spans)
     return edits, trimmed
 
 
@@ -214,7 +217,10 @@ def _match(
         original = originals[index]
         common = _common_once(original.words, rewrite.words, known)
         if common < 2 and common < min(len(original.words), len(rewrite.words)):
-            continue
+            # A short quotation may differ only in a contraction: "We will win", "We'll win".
+            common = _common_expanded(original.words, rewrite.words)
+            if common < 2 and common < min(len(original.words), len(rewrite.words)):
+                continue
         if common >= _SUPPORT * min(len(original.words), len(rewrite.words)):
             candidates.append((common, index))
     if not candidates:
@@ -249,6 +255,15 @@ def _common_once(
     except KeyError:
         found = known[first, second] = _common(first, second)
         return found
+
+
+def _common_expanded(first: Sequence[str], second: Sequence[str]) -> int:
+    """:func:`_common` of the words with contractions spelled out, at most the shorter length.
+
+    Counted in the words as written, so it compares with the quotations' own lengths.
+    """
+    shared = _common(_expand(first), _expand(second))
+    return min(shared, len(first), len(second))
 
 
 def _material(originals: Sequence[_Quote], indices: Sequence[int]) -> tuple[str, ...]:
