@@ -254,6 +254,10 @@ def test_transcript_and_sign_off(text: str, expected: Found) -> None:
         ("the newspaper", "the newspaper's editors", True),
         ("he", "Ana Ruiz", None),
         ("officials", "Ana Ruiz", None),
+        # A nationality names its country: "Mexican" is "Mexico's", "American" is "U.S.".
+        ("The Mexican government", "Mexico's government", True),
+        ("American officials", "U.S. officials", True),
+        ("Mexican officials", "Canadian officials", False),
     ],
 )
 def test_same_source(first: str, second: str, expected: bool | None) -> None:

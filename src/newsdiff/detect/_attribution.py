@@ -981,6 +981,16 @@ _SOURCE_FILLER = frozenset(
 
 # Sources are compared pairwise and repeat across a story: split each spelling once.
 @functools.lru_cache(maxsize=4096)
+@functools.cache
+def _countries_of_demonyms() -> dict[str, tuple[str, ...]]:
+    """Each demonym of the shipped ``demonyms`` lexicon, folded, with its country's words."""
+    return {
+        demonym.lower(): tuple(country.split())
+        for country, demonyms in load_lexicon("demonyms").terms.items()
+        for demonym in demonyms
+    }
+
+
 def _source_words(source: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Split a source into (named words, initials of named runs, other content words)."""
     named: set[str] = set()
@@ -995,7 +1005,14 @@ def _source_words(source: str) -> tuple[frozenset[str], frozenset[str], frozense
         if lower in _PRONOUNS:
             continue
         if bare[:1].isupper() and lower not in _SOURCE_FILLER:
-            named.add(lower)
+            country = _countries_of_demonyms().get(lower)
+            if country is not None:
+                # "the Mexican government" is "Mexico's government"; "American" is "U.S.".
+                named.update(country)
+                if len(country) > 1:
+                    initials.add("".join(word[0] for word in country))
+            else:
+                named.add(lower)
             run.append(bare[0].lower())
             if bare.isupper() and len(bare) > 1:
                 initials.add(lower)
