@@ -108,6 +108,15 @@ CASES = [
         "It remains to be seen whether the truce holds.",
         [(ADDED, ("It remains to be seen", "whether"))],
     ),
+    # Vague sourcing rests a claim on nobody in particular: it counts as a hedge, unless a
+    # named source stands on the other side (the attribution detector's case).
+    ("The minister resigned.", "The minister reportedly resigned.", [(ADDED, ("reportedly",))]),
+    ("The minister resigned.", "Sources say the minister resigned.", [(ADDED, ("Sources say",))]),
+    ("The minister reportedly resigned.", "The minister resigned.", [(REMOVED, ("reportedly",))]),
+    ("The minister reportedly resigned.", "The minister reportedly quit.", []),
+    ("The minister resigned, the BBC said.", "The minister resigned, sources said.", []),
+    ("The minister reportedly resigned.", "The minister resigned, the BBC said.", []),
+    ("The minister resigned.", "The minister allegedly resigned.", [(ADDED, ("allegedly",))]),
 ]
 
 
@@ -156,6 +165,7 @@ def test_quote_from_the_ledger_is_left_out() -> None:
         ("Rates rise.", "Rates would rise.", "adds a prediction"),
         ("Rates rise.", "If oil is cheap, rates rise.", "adds a condition"),
         ("Rates rise.", "Some say rates rise.", "adds vague attribution"),
+        ("Rates rise.", "Rates reportedly rise.", "adds vague sourcing"),
         ("Rates rise.", "Rates probably rise.", "adds speculation"),
     ],
 )

@@ -6,6 +6,8 @@ words, so a hedge that is kept, moved within the group or swapped for another he
 ("may" for "might") is not reported. Only the writer's own voice counts: a cue inside
 a quotation is what a source said, so it is never reported as added or removed, but
 it does cover the same cue on the other side (a quoted "may" paraphrased as "may").
+Vague sourcing ("reportedly", "sources say") counts as a hedge, unless the other side of
+the group names a source: that swap is the attribution detector's ``dropped_attribution``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from newsdiff.detect._hedges import (
     inside,
     writer_quote_spans,
 )
-from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity
+from newsdiff.lexicons import load_lexicon
+from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity, Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -32,7 +35,6 @@ if TYPE_CHECKING:
     from newsdiff.detect import Context
     from newsdiff.detect._annotations import Annotations
     from newsdiff.lexicons import Lexicon
-    from newsdiff.models import Span
 
 __all__ = ["SpeculationDetector"]
 
@@ -46,7 +48,10 @@ _NOUNS = {
     "prediction": ("a prediction", "predictions"),
     "conditional": ("a condition", "conditions"),
     "weasel": ("vague attribution", "vague attribution"),
+    "vague_sourcing": ("vague sourcing", "vague sourcing"),
 }
+#: Category of a hedge that is vague sourcing found by the attribution finder.
+VAGUE_SOURCING = "vague_sourcing"
 _SHOWN = 3
 
 
@@ -105,10 +110,15 @@ class SpeculationDetector:
             if not original and not rewrite:
                 continue  # most groups: nothing on either side to compare
             added = _unmatched(rewrite, original, group.original)
+            if added and _names_a_source(original_notes, group.original):
+                # A named source swapped for vague sourcing is the attribution detector's.
+                added = [hedge for hedge in added if hedge.category != VAGUE_SOURCING]
             if added:
                 yield self._added(index, group, added)
             if group.relation is not Relation.ADDED:
                 removed = _unmatched(original, rewrite, group.rewrite)
+                if removed and _names_a_source(rewrite_notes, group.rewrite):
+                    removed = [hedge for hedge in removed if hedge.category != VAGUE_SOURCING]
                 if removed:
                     yield self._removed(index, group, removed)
 
@@ -135,7 +145,9 @@ class SpeculationDetector:
                 (hedge, _in_quotes(hedge, quotes))
                 for hedge in hedges_among(text, start, stop, cues, (), local)
             )
-        return found
+        return found + [
+            (hedge, _in_quotes(hedge, quotes)) for hedge in _vague_sourcing(notes, spans, found)
+        ]
 
     def _added(self, index: int, group: AlignmentGroup, added: list[Hedge]) -> Change:
         where = "An added sentence brings" if not group.original else "The rewrite adds"
@@ -161,6 +173,56 @@ class SpeculationDetector:
             group=index,
             detector=self.name,
         )
+
+
+def _vague_sourcing(
+    notes: Annotations, spans: Sequence[Span], hedges: Sequence[tuple[Hedge, bool]]
+) -> list[Hedge]:
+    """The vague sourcing of ``spans`` ("reportedly", "sources said") as hedges.
+
+    Resting a claim on nobody in particular distances the report from it, as a hedge
+    does. A cue that overlaps a listed hedge ("allegedly", "is believed to") is not
+    counted twice.
+    """
+    taken = [(hedge.span.start, hedge.span.end) for hedge, _quoted in hedges]
+    found: list[Hedge] = []
+    for span in spans:
+        for attribution in notes.attributions(span.start, span.end):
+            if not attribution.vague:
+                continue
+            cue = attribution.cue
+            if any(start < cue.end and cue.start < end for start, end in taken):
+                continue  # "is believed to" holds the hedge "believed"
+            source = attribution.source
+            if source is not None and not _headed_by_nobody(source.text):
+                continue  # "some farmers say": a group, however loosely named
+            shown = cue if source is None else _joined(notes.document.text, source, cue)
+            found.append(Hedge(span=shown, category=VAGUE_SOURCING, cue=shown.text.lower()))
+    return found
+
+
+def _headed_by_nobody(source: str) -> bool:
+    """Tell whether a source's last word names nobody ("sources", "some experts", "many")."""
+    words = _WORDS.findall(source.lower())
+    return bool(words) and words[-1] in _vague_heads()
+
+
+@functools.cache
+def _vague_heads() -> frozenset[str]:
+    return frozenset(word.lower() for word in load_lexicon("vague_sources").get("heads"))
+
+
+def _joined(text: str, first: Span, second: Span) -> Span:
+    return Span.of(text, min(first.start, second.start), max(first.end, second.end))
+
+
+def _names_a_source(notes: Annotations, spans: Sequence[Span]) -> bool:
+    """Tell whether ``spans`` attribute a claim to somebody named (not vaguely)."""
+    return any(
+        attribution.source is not None and not attribution.vague
+        for span in spans
+        for attribution in notes.attributions(span.start, span.end)
+    )
 
 
 def _in_quotes(hedge: Hedge, quotes: tuple[tuple[int, int], ...]) -> bool:
