@@ -77,6 +77,20 @@ class _Quoted:
         return tuple(found)
 
 
+def _quoted_contents(notes: Annotations) -> _Quoted:
+    """The contents of a document's real quotations, indexed once per document."""
+    return notes.remember(_QUOTED_KEY, lambda: _Quoted.of(_real_quotations(notes)))
+
+
+_QUOTED_KEY = "attribution.quoted"
+
+
+def _writer_attributions(notes: Annotations, span: Span) -> tuple[Attribution, ...]:
+    """The attributions of ``span`` in the writer's voice (not inside a quotation)."""
+    outside = _quoted_contents(notes).overlapping(span)
+    return notes.attributions(span.start, span.end, outside=outside)
+
+
 def _attributions(
     notes: Annotations, spans: Sequence[Span], quoted: _Quoted, cues: _Lexicons | None
 ) -> tuple[Attribution, ...]:
@@ -199,8 +213,8 @@ class AttributionDetector:
     def detect(self, context: Context) -> Iterator[Change]:
         """Yield at most one attribution change per aligned group."""
         cues = self._cues
-        original_quoted = _Quoted.of(_real_quotations(context.original_notes))
-        rewrite_quoted = _Quoted.of(_real_quotations(context.rewrite_notes))
+        original_quoted = _quoted_contents(context.original_notes)
+        rewrite_quoted = _quoted_contents(context.rewrite_notes)
         ledger = context.quotes or build_quote_ledger(
             context.original,
             context.rewrite,

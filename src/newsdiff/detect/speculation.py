@@ -12,6 +12,7 @@ the group names a source: that swap is the attribution detector's ``dropped_attr
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -26,6 +27,7 @@ from newsdiff.detect._hedges import (
     inside,
     writer_quote_spans,
 )
+from newsdiff.detect.attribution import _writer_attributions
 from newsdiff.lexicons import load_lexicon
 from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity, Span
 
@@ -184,21 +186,48 @@ def _vague_sourcing(
     does. A cue that overlaps a listed hedge ("allegedly", "is believed to") is not
     counted twice.
     """
+    cues, starts = _document_vague_sourcing(notes)
+    if not cues:
+        return []
     taken = [(hedge.span.start, hedge.span.end) for hedge, _quoted in hedges]
     found: list[Hedge] = []
     for span in spans:
-        for attribution in notes.attributions(span.start, span.end):
-            if not attribution.vague:
-                continue
-            cue = attribution.cue
-            if any(start < cue.end and cue.start < end for start, end in taken):
-                continue  # "is believed to" holds the hedge "believed"
-            source = attribution.source
-            if source is not None and not _headed_by_nobody(source.text):
-                continue  # "some farmers say": a group, however loosely named
-            shown = cue if source is None else _joined(notes.document.text, source, cue)
-            found.append(Hedge(span=shown, category=VAGUE_SOURCING, cue=shown.text.lower()))
+        first = bisect.bisect_left(starts, span.start)
+        # A cue overlapping a hedge is that hedge: "is believed to" holds "believed".
+        found.extend(
+            hedge
+            for hedge in cues[first : bisect.bisect_left(starts, span.end)]
+            if hedge.span.end <= span.end
+            and not any(start < hedge.span.end and hedge.span.start < end for start, end in taken)
+        )
     return found
+
+
+def _document_vague_sourcing(notes: Annotations) -> tuple[tuple[Hedge, ...], list[int]]:
+    """The vague sourcing of a whole document outside quotations, and where each starts.
+
+    Read from the whole-text attribution scan the tone metrics make too (same question,
+    so it is answered once).
+    """
+
+    def scan() -> tuple[tuple[Hedge, ...], list[int]]:
+        text = notes.document.text
+        outside = tuple(quotation.span for quotation in notes.quotations)
+        cues: list[Hedge] = []
+        for attribution in notes.attributions(0, len(text), outside=outside):
+            source = attribution.source
+            if not attribution.vague or (source is not None and not _headed_by_nobody(source.text)):
+                continue  # "some farmers say": a group, however loosely named
+            cue = attribution.cue
+            shown = cue if source is None else _joined(text, source, cue)
+            cues.append(Hedge(span=shown, category=VAGUE_SOURCING, cue=shown.text.lower()))
+        cues.sort(key=lambda hedge: (hedge.span.start, hedge.span.end))
+        return tuple(cues), [hedge.span.start for hedge in cues]
+
+    return notes.remember(_VAGUE_KEY, scan)
+
+
+_VAGUE_KEY = "speculation.vague_sourcing"
 
 
 def _headed_by_nobody(source: str) -> bool:
@@ -221,7 +250,7 @@ def _names_a_source(notes: Annotations, spans: Sequence[Span]) -> bool:
     return any(
         attribution.source is not None and not attribution.vague
         for span in spans
-        for attribution in notes.attributions(span.start, span.end)
+        for attribution in _writer_attributions(notes, span)
     )
 
 
