@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import functools
 import itertools
 from typing import TYPE_CHECKING
 
@@ -218,6 +219,8 @@ def _match(
         common = _common_once(original.words, rewrite.words, known)
         if common < 2 and common < min(len(original.words), len(rewrite.words)):
             # A short quotation may differ only in a contraction: "We will win", "We'll win".
+            if not (_contracted(original.words) or _contracted(rewrite.words)):
+                continue
             common = _common_expanded(original.words, rewrite.words)
             if common < 2 and common < min(len(original.words), len(rewrite.words)):
                 continue
@@ -257,7 +260,17 @@ def _common_once(
         return found
 
 
-def _common_expanded(first: Sequence[str], second: Sequence[str]) -> int:
+@functools.lru_cache(maxsize=4096)
+def _contracted(words: tuple[str, ...]) -> bool:
+    """Tell whether a quotation's words hold a contraction ("we'll", "cannot")."""
+    return any(word.endswith(_CONTRACTED_ENDINGS) or word in _CONTRACTIONS for word in words)
+
+
+_CONTRACTED_ENDINGS = ("n't", "'re", "'ve", "'ll", "'m", "'d")
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_expanded(first: tuple[str, ...], second: tuple[str, ...]) -> int:
     """:func:`_common` of the words with contractions spelled out, at most the shorter length.
 
     Counted in the words as written, so it compares with the quotations' own lengths.
