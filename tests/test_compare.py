@@ -128,6 +128,12 @@ def test_merged_sentences() -> None:
             id="short-quotation-piece-joins-its-neighbour",
         ),
         pytest.param(
+            "The mayor, who took office in 2020, resigned.",
+            "The mayor resigned. She took office in 2020.",
+            [("split", (0,), (0, 1))],
+            id="short-sentence-split-off-a-clause",
+        ),
+        pytest.param(
             "Human Rights. The council ignored human rights for years.",
             "The council ignored human rights for years.",
             [("removed", (0,), ()), ("identical", (1,), (0,))],

@@ -252,12 +252,12 @@ def _best_host(
         nearest = min(abs(index - member) for member in group[1 - side])
         if shared < _MIN_SHARED_WORDS:
             # A short sentence ("It will take time.") joins only a neighbour that holds
-            # all its words in a row, and that its own partner does not already explain:
+            # all its words in order, and that its own partner does not already explain:
             # two pieces of a quotation run together, not a heading cut before its section.
             if (
                 len(sentence) < _MIN_SHORT_WORDS
                 or nearest > 1
-                or sentence not in other[partner]
+                or shared < len(sentence)
                 or any(sentence in own[member] for member in group[1 - side])
             ):
                 continue
