@@ -40,6 +40,11 @@ CASES = [
     ("The result was a surprise.", []),
     ("The regime change took a decade.", []),
     ("The regime jailed critics.", [("regime", "emotive", "regime")]),
+    # Plain judgment is emotive; the same word inside a name or a genre is not.
+    ("The bill is terrible.", [("terrible", "emotive", "terrible")]),
+    ("The delay was shamefully long.", [("shamefully", "emotive", "shameful")]),
+    ("A play about Ivan the Terrible opened.", []),
+    ("It belongs to the theatre of the absurd.", []),
 ]
 
 
