@@ -415,3 +415,40 @@ def test_compare_end_to_end() -> None:
     )
     report = newsdiff.compare(original, moved, detectors=[AttributionDetector()])
     assert report.changes == ()
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "expected"),
+    [
+        pytest.param(
+            "Mexican President Claudia Sheinbaum spoke. The Mexican president said talks work.",
+            "Mexican President Claudia Sheinbaum spoke. Sheinbaum said talks work.",
+            [],
+            id="title-then-name-introduces",
+        ),
+        pytest.param(
+            "Claudia Sheinbaum, the Mexican president, spoke. Sheinbaum said talks work.",
+            "Claudia Sheinbaum, the Mexican president, spoke. "
+            "The Mexican president said talks work.",
+            [],
+            id="apposition-introduces",
+        ),
+        pytest.param(
+            "The Mexican president said talks work.",
+            "Claudia Sheinbaum said talks work.",
+            [ChangeKind.CHANGED_ATTRIBUTION],
+            id="near-nothing-links-them",
+        ),
+        pytest.param(
+            "Ana Ruiz met Tom Hale. Ruiz said talks work.",
+            "Ana Ruiz met Tom Hale. Hale said talks work.",
+            [ChangeKind.CHANGED_ATTRIBUTION],
+            id="near-two-names-side-by-side",
+        ),
+    ],
+)
+def test_a_story_that_introduces_a_source_by_title_links_the_two(
+    original: str, rewrite: str, expected: list[ChangeKind]
+) -> None:
+    report = newsdiff.compare(original, rewrite)
+    assert [c.kind for c in report.changes if c.detector == "attribution"] == expected

@@ -16,6 +16,7 @@ The cues come from the shipped ``reporting_verbs`` and ``vague_sources`` lexicon
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -166,6 +167,55 @@ def _mentioned(original: Attribution, rewrite_words: frozenset[str]) -> bool:
     return bool(words) and words <= rewrite_words
 
 
+def _introduced(first: str, second: str, texts: Sequence[str]) -> bool:
+    """Tell whether a version introduces one source as the other.
+
+    "Mexican President Claudia Sheinbaum" or "Claudia Sheinbaum, the Mexican president"
+    makes "the Mexican president" and "Sheinbaum" one person in that story.
+    """
+    for title, name in ((first, second), (second, first)):
+        title_words = _TITLE_WORD.findall(title)
+        while title_words and title_words[0].lower() in _DETERMINERS:
+            del title_words[0]
+        names = _TITLE_WORD.findall(name)
+        # A description has a word in lower case ("president"); a name has none.
+        if (
+            not names
+            or not any(word.islower() for word in title_words)
+            or len(title_words) > _MAX_TITLE_WORDS
+        ):
+            continue
+        described = r"(?i:" + r"\s+".join(map(re.escape, title_words)) + ")"
+        last = re.escape(names[-1])
+        pattern = re.compile(
+            rf"\b{described}\s+(?:[A-Z][\w.'\u2019-]*\s+){{0,3}}{last}\b"
+            rf"|\b{last},\s+(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){{0,2}}{described}\b"
+        )
+        if any(_near(pattern, text, names[-1]) for text in texts):
+            return True
+    return False
+
+
+def _near(pattern: re.Pattern[str], text: str, name: str) -> bool:
+    """Search ``pattern`` only around the places ``name`` occurs: bounded work per source."""
+    position = text.find(name)
+    while position >= 0:
+        window = text[max(0, position - _WINDOW) : position + len(name) + _WINDOW]
+        if pattern.search(window):
+            return True
+        position = text.find(name, position + len(name))
+    return False
+
+
+_WINDOW = 120
+
+
+_DETERMINERS = frozenset(("the", "a", "an"))
+_TITLE_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+# Longer descriptions ("the head of the regional water authority") are left alone.
+_MAX_TITLE_WORDS = 4
+
+
 def _neighbours(context: Context, group: AlignmentGroup) -> tuple[Span, ...]:
     """The rewrite sentences just before and after a group's own."""
     if not group.rewrite_sentences:
@@ -262,7 +312,9 @@ class AttributionDetector:
                 for start in speaker_changed
             ):
                 continue  # the quote detector reports the new speaker
-            changed = self._changed(index, lost, after)
+            changed = self._changed(
+                index, lost, after, (context.original.text, context.rewrite.text)
+            )
             if changed is not None:
                 yield changed
 
@@ -295,7 +347,11 @@ class AttributionDetector:
         )
 
     def _changed(
-        self, index: int, lost: Sequence[Attribution], after: Sequence[Attribution]
+        self,
+        index: int,
+        lost: Sequence[Attribution],
+        after: Sequence[Attribution],
+        texts: tuple[str, str],
     ) -> Change | None:
         for old in lost:
             assert old.source is not None  # noqa: S101 - _sourced() keeps only sourced ones
@@ -306,6 +362,7 @@ class AttributionDetector:
                 if (
                     is_named(new.source.text)
                     and same_source(old.source.text, new.source.text) is False
+                    and not _introduced(old.source.text, new.source.text, texts)
                 ):
                     return Change(
                         kind=ChangeKind.CHANGED_ATTRIBUTION,
