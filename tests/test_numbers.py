@@ -56,6 +56,12 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("It fell on January 3, 2026.", [("January 3, 2026", D, "2026-01-03")]),
         ("It fell in March 2024.", [("March 2024", D, "2024-03-??")]),
         ("It fell in March.", [("March", D, "????-03-??")]),
+        # A lone "May" is the month only where a time word puts it in the calendar.
+        ("It fell in May.", [("May", D, "????-05-??")]),
+        ("Since May, it fell.", [("May", D, "????-05-??")]),
+        ("It may fall.", []),
+        ("May said it fell.", []),
+        ("Theresa May said it fell.", []),
         ("It was filed 2026-01-21.", [("2026-01-21", D, "2026-01-21")]),
         ("The law passed in 2019.", [("2019", Y, "2019")]),
         ("Prices rose in the 1990s.", [("1990s", Y, "1990s")]),

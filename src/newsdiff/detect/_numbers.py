@@ -316,6 +316,19 @@ _ONE_PRONOUN_BEFORE = frozenset(
 )
 _ONE_PRONOUN_AFTER = frozenset({"of", "another", "by", "day", "way", "thing", "side", "or"})
 _SENTENCE_END = frozenset(".!?\n")
+# Words after which a capitalised "May" is the month: "in May", "since May", "late May".
+_BEFORE_A_MONTH = (
+    "in",
+    "since",
+    "until",
+    "till",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+)
 # Marks that may stand between a sentence end and its first word.
 _OPENERS = frozenset(" \t\"'(\u2018\u201c\u00ab\u2014-")
 # Most characters of indentation or bullet before a list marker.
@@ -555,8 +568,12 @@ class _Parser:
             value = self._date_value(year_at[0], month, None)
             return self._emit(index, year_at[1] - 1, QuantityKind.DATE, value)
         token = self._token(index)
-        # A lone "May" is far more often the verb; abbreviations alone are too ambiguous.
-        if token.lower == "may" or token.lower not in _MONTHS:
+        # A lone "May" is far more often the verb, unless a time word puts it in the
+        # calendar ("in May", "since May"); abbreviations alone are too ambiguous.
+        if token.lower not in _MONTHS or (
+            token.lower == "may"
+            and not (token.text == "May" and self._is(index - 1, *_BEFORE_A_MONTH))
+        ):
             return None
         return self._emit(index, after - 1, QuantityKind.DATE, self._date_value(None, month, None))
 
