@@ -979,8 +979,6 @@ _SOURCE_FILLER = frozenset(
 )
 
 
-# Sources are compared pairwise and repeat across a story: split each spelling once.
-@functools.lru_cache(maxsize=4096)
 @functools.cache
 def _countries_of_demonyms() -> dict[str, tuple[str, ...]]:
     """Each demonym of the shipped ``demonyms`` lexicon, folded, with its country's words."""
@@ -991,6 +989,8 @@ def _countries_of_demonyms() -> dict[str, tuple[str, ...]]:
     }
 
 
+# Sources are compared pairwise and repeat across a story: split each spelling once.
+@functools.lru_cache(maxsize=4096)
 def _source_words(source: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Split a source into (named words, initials of named runs, other content words)."""
     named: set[str] = set()
