@@ -19,6 +19,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsdiff._text import fold
+from newsdiff.detect._attribution import _lexicons as _attribution_lexicons
 from newsdiff.detect._hedges import (
     RHETORICAL_QUESTION,
     Hedge,
@@ -28,7 +29,6 @@ from newsdiff.detect._hedges import (
     writer_quote_spans,
 )
 from newsdiff.detect.attribution import _writer_attributions
-from newsdiff.lexicons import load_lexicon
 from newsdiff.models import AlignmentGroup, Change, ChangeKind, Relation, Severity, Span
 
 if TYPE_CHECKING:
@@ -233,12 +233,7 @@ _VAGUE_KEY = "speculation.vague_sourcing"
 def _headed_by_nobody(source: str) -> bool:
     """Tell whether a source's last word names nobody ("sources", "some experts", "many")."""
     words = _WORDS.findall(source.lower())
-    return bool(words) and words[-1] in _vague_heads()
-
-
-@functools.cache
-def _vague_heads() -> frozenset[str]:
-    return frozenset(word.lower() for word in load_lexicon("vague_sources").get("heads"))
+    return bool(words) and words[-1] in _attribution_lexicons().vague_heads
 
 
 def _joined(text: str, first: Span, second: Span) -> Span:
