@@ -20,7 +20,15 @@ from newsdiff._align import align_sentences
 from newsdiff._metrics import compare_readability, readability, share, syllable_table
 from newsdiff._segment import segment
 from newsdiff._text import DEFAULT_MAX_CHARS, load_text
-from newsdiff._tokens import Token, code_points, is_word_key, sentence_tokens, token_key
+from newsdiff._tokens import (
+    Token,
+    code_points,
+    is_word_key,
+    sentence_tokens,
+    shouted,
+    token_key,
+    tokenize,
+)
 from newsdiff._tone import compare_tone, measure_tone
 from newsdiff._wordiff import diff_tokens
 from newsdiff.detect import Context, Detector
@@ -425,16 +433,14 @@ def _same_but_case(
     A shouted sentence ("FBI CHIEF QUITS") is lower-cased whole, acronyms too, so its
     "fbi" meets "FBI" in ordinary text; two ordinary sentences keep "US" and "us" apart.
     """
-    if len(left) != len(right) or not (_shouted(original_text) or _shouted(rewrite_text)):
+    if len(left) != len(right) or not (
+        shouted(tokenize(original_text)) or shouted(tokenize(rewrite_text))
+    ):
         return False
     key_of = codes.key_of
     return all(
         a == b or key_of[a].lower() == key_of[b].lower() for a, b in zip(left, right, strict=True)
     )
-
-
-def _shouted(text: str) -> bool:
-    return 2 * sum(map(str.isupper, text)) > sum(map(str.isalpha, text))
 
 
 def _without_final(sentence: str, full_stop: str | None) -> str:

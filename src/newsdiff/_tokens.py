@@ -16,9 +16,18 @@ from typing import TYPE_CHECKING, NamedTuple
 from newsdiff._text import fold
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
-__all__ = ["Token", "code_points", "is_word_key", "sentence_tokens", "token_key", "tokenize"]
+__all__ = [
+    "Token",
+    "code_points",
+    "is_word_key",
+    "sentence_tokens",
+    "shouted",
+    "token_is_word",
+    "token_key",
+    "tokenize",
+]
 
 # Word characters plus combining marks, invisible characters and controls that are not
 # white space, so that "Nicola\u0301s", or a zero-width space, a bidirectional mark or a
@@ -82,9 +91,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-#: A token's folded key, as a C-level getter for ``map``.
+#: A token's folded key, and whether it is a word, as C-level getters for ``map``.
 token_key = operator.itemgetter(2)
-_IS_WORD = operator.itemgetter(3)
+token_is_word = operator.itemgetter(3)
 
 
 # A sentence written in capitals ("MAYOR QUITS AFTER VOTE") is shouted, not a run of
@@ -106,11 +115,15 @@ def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
     ['the', 'US', 'mayor', 'quits']
     """
     tokens = tokenize(text, start, end)
-    keys = list(map(token_key, tokens))
-    capitals = sum(map(str.isupper, keys))
-    if capitals < _SHOUTED_WORDS or 2 * capitals <= sum(map(_IS_WORD, tokens)):
+    if not shouted(tokens):
         return tokens
-    return [token._replace(key=key.lower()) for token, key in zip(tokens, keys, strict=True)]
+    return [token._replace(key=token.key.lower()) for token in tokens]
+
+
+def shouted(tokens: Sequence[Token]) -> bool:
+    """Tell whether tokens (from :func:`tokenize`) are written in capitals, not acronyms."""
+    capitals = sum(map(str.isupper, map(token_key, tokens)))
+    return capitals >= _SHOUTED_WORDS and 2 * capitals > sum(map(token_is_word, tokens))
 
 
 def code_points(keys: Iterable[str]) -> dict[str, str]:

@@ -11,14 +11,13 @@ depends on how busy the machine is.
 from __future__ import annotations
 
 import itertools
-import operator
 from typing import TYPE_CHECKING
 
 import attrs
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
-from newsdiff._tokens import Token, code_points, token_key
+from newsdiff._tokens import Token, code_points, token_is_word, token_key
 from newsdiff.models import EditOp, Span, WordEdit
 
 if TYPE_CHECKING:
@@ -31,7 +30,6 @@ __all__ = ["WordDiff", "diff_tokens"]
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
 _DMP_OPS = {"equal": 0, "delete": -1, "insert": 1}
-_IS_WORD = operator.itemgetter(3)
 
 
 def _split_replace(opcodes: Opcodes) -> Iterator[tuple[str, int, int, int, int]]:
@@ -86,7 +84,7 @@ def diff_tokens(
     left = "".join(map(code_of.__getitem__, left_keys))
     right = "".join(map(code_of.__getitem__, right_keys))
     # words_before[n]: the words among the first n original tokens.
-    words_before = list(itertools.accumulate(map(_IS_WORD, original), initial=0))
+    words_before = list(itertools.accumulate(map(token_is_word, original), initial=0))
     total_words_left = words_before[-1]
     if left == right:
         # Nothing to clean up: one equal run, every word of it reused.
