@@ -175,7 +175,7 @@ def _introduced(first: str, second: str, texts: Sequence[str]) -> bool:
     """
     for title, name in ((first, second), (second, first)):
         title_words = _TITLE_WORD.findall(title)
-        while title_words and title_words[0].lower() in _DETERMINERS:
+        while title_words and title_words[0].lower() in _ARTICLES:
             del title_words[0]
         names = _TITLE_WORD.findall(name)
         # A description has a word in lower case ("president"); a name has none.
@@ -208,9 +208,7 @@ def _near(pattern: re.Pattern[str], text: str, name: str) -> bool:
 
 
 _WINDOW = 120
-
-
-_DETERMINERS = frozenset(("the", "a", "an"))
+_ARTICLES = frozenset(("the", "a", "an"))
 _TITLE_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 # Longer descriptions ("the head of the regional water authority") are left alone.
 _MAX_TITLE_WORDS = 4

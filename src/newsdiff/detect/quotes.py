@@ -217,12 +217,12 @@ def _match(
     for index in range(len(originals)) if among is None else among:
         original = originals[index]
         common = _common_once(original.words, rewrite.words, known)
-        if common < 2 and common < min(len(original.words), len(rewrite.words)):
+        if _too_few(common, original.words, rewrite.words):
             # A short quotation may differ only in a contraction: "We will win", "We'll win".
             if not (_contracted(original.words) or _contracted(rewrite.words)):
                 continue
             common = _common_expanded(original.words, rewrite.words)
-            if common < 2 and common < min(len(original.words), len(rewrite.words)):
+            if _too_few(common, original.words, rewrite.words):
                 continue
         if common >= _SUPPORT * min(len(original.words), len(rewrite.words)):
             candidates.append((common, index))
@@ -258,6 +258,11 @@ def _common_once(
     except KeyError:
         found = known[first, second] = _common(first, second)
         return found
+
+
+def _too_few(common: int, first: Sequence[str], second: Sequence[str]) -> bool:
+    """Tell whether two quotations share too few words to be one: two, or all of one."""
+    return common < 2 and common < min(len(first), len(second))
 
 
 @functools.lru_cache(maxsize=4096)
